@@ -1,0 +1,75 @@
+//! Password hashing with argon2id at OWASP's recommended parameters (19 MiB, t=2, p=1, the
+//! argon2 crate's defaults). Callers run these on the blocking pool: each takes tens of ms.
+
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+
+use crate::error::{AppError, AppResult};
+
+pub const MIN_LENGTH: usize = 10;
+pub const MAX_LENGTH: usize = 128;
+
+/// Checks the length rule (in characters, so a Cyrillic passphrase counts like a Latin one).
+pub fn check_policy(password: &str) -> Result<(), String> {
+    let len = password.chars().count();
+    if len < MIN_LENGTH {
+        return Err(format!("must be at least {MIN_LENGTH} characters"));
+    }
+    if len > MAX_LENGTH {
+        return Err(format!("must be at most {MAX_LENGTH} characters"));
+    }
+    Ok(())
+}
+
+pub fn hash(password: &str) -> AppResult<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::internal(anyhow::anyhow!("hashing a password: {e}")))
+}
+
+pub fn verify(password: &str, stored_hash: &str) -> bool {
+    PasswordHash::new(stored_hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A valid hash of a random password. Verifying against it when an email is unknown makes a
+/// failed login take as long as one with a wrong password, so timing does not reveal accounts.
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        hash(&uuid::Uuid::new_v4().to_string()).unwrap_or_else(|_| {
+            "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Vq0BkHNzVmgB5tdX8kHIb9m0h1IeU0BqDmVqI6FDj5g"
+                .to_owned()
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{check_policy, dummy_hash, hash, verify};
+
+    #[test]
+    fn hashes_verify_and_are_argon2id() {
+        let h = hash("correct horse battery").expect("hash");
+        assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify("correct horse battery", &h));
+        assert!(!verify("correct horse batterY", &h));
+        assert!(!verify("anything", "not a hash"));
+        assert!(!verify("anything", dummy_hash()));
+    }
+
+    #[test]
+    fn policy_counts_characters() {
+        assert!(check_policy("short").is_err());
+        assert!(check_policy("ćevapčići!").is_ok());
+        assert!(check_policy(&"x".repeat(129)).is_err());
+    }
+}

@@ -1,0 +1,167 @@
+//! `/api/v1/auth/*` and `/api/v1/me`: thin handlers over the account service.
+
+use actix_web::{web, HttpResponse};
+use utoipa::OpenApi;
+
+use crate::auth::extract::CurrentUser;
+use crate::auth::model::*;
+use crate::auth::service;
+use crate::error::{AppResult, Problem};
+use crate::http::AppState;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/auth")
+            .service(web::resource("/register").post(register))
+            .service(web::resource("/verify-email").post(verify_email))
+            .service(web::resource("/verify-email/resend").post(resend_verification))
+            .service(web::resource("/login").post(login))
+            .service(web::resource("/refresh").post(refresh))
+            .service(web::resource("/logout").post(logout))
+            .service(web::resource("/password-reset").post(password_reset))
+            .service(web::resource("/password-reset/confirm").post(password_reset_confirm)),
+    )
+    .service(
+        web::resource("/me")
+            .route(web::get().to(get_me))
+            .route(web::patch().to(patch_me)),
+    );
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        register,
+        verify_email,
+        resend_verification,
+        login,
+        refresh,
+        logout,
+        password_reset,
+        password_reset_confirm,
+        get_me,
+        patch_me
+    ),
+    components(schemas(
+        RegisterRequest,
+        TokenRequest,
+        LoginRequest,
+        RefreshRequest,
+        PasswordResetRequest,
+        PasswordResetConfirm,
+        UpdateMe,
+        TokenPair,
+        PersonView
+    ))
+)]
+pub struct AuthApi;
+
+/// Create an account; a verification link is emailed.
+#[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = RegisterRequest,
+    responses((status = 201, body = PersonView),
+              (status = 409, description = "Email already registered", body = Problem, content_type = "application/problem+json")))]
+pub async fn register(
+    state: web::Data<AppState>,
+    body: web::Json<RegisterRequest>,
+) -> AppResult<HttpResponse> {
+    let person = service::register(&state, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(PersonView::from(&person)))
+}
+
+/// Confirm an email address with the token from the emailed link.
+#[utoipa::path(post, path = "/api/v1/auth/verify-email", tag = "auth", request_body = TokenRequest,
+    responses((status = 200, body = PersonView)))]
+pub async fn verify_email(
+    state: web::Data<AppState>,
+    body: web::Json<TokenRequest>,
+) -> AppResult<HttpResponse> {
+    let person = service::verify_email(&state, body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(PersonView::from(&person)))
+}
+
+/// Email a new verification link to the signed-in person.
+#[utoipa::path(post, path = "/api/v1/auth/verify-email/resend", tag = "auth", security(("bearer" = [])),
+    responses((status = 202, description = "A new link is on its way"),
+              (status = 409, description = "Already verified", body = Problem, content_type = "application/problem+json")))]
+pub async fn resend_verification(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> AppResult<HttpResponse> {
+    service::resend_verification(&state, user.person_id).await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Sign in with email and password.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = TokenPair)))]
+pub async fn login(
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> AppResult<HttpResponse> {
+    let pair = service::login(&state, body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(pair))
+}
+
+/// Exchange a refresh token for a new pair; the old refresh token stops working.
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest,
+    responses((status = 200, body = TokenPair)))]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: web::Json<RefreshRequest>,
+) -> AppResult<HttpResponse> {
+    let pair = service::refresh(&state, body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(pair))
+}
+
+/// Sign out the session a refresh token belongs to.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", request_body = RefreshRequest,
+    responses((status = 204, description = "Signed out")))]
+pub async fn logout(
+    state: web::Data<AppState>,
+    body: web::Json<RefreshRequest>,
+) -> AppResult<HttpResponse> {
+    service::logout(&state, body.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Ask for a password reset link. Answers 202 whether or not the account exists.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
+    responses((status = 202, description = "If the account exists, a link is on its way")))]
+pub async fn password_reset(
+    state: web::Data<AppState>,
+    body: web::Json<PasswordResetRequest>,
+) -> AppResult<HttpResponse> {
+    service::request_password_reset(&state, body.into_inner()).await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Set a new password with the token from the emailed link; every session is signed out.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/confirm", tag = "auth", request_body = PasswordResetConfirm,
+    responses((status = 204, description = "Password changed")))]
+pub async fn password_reset_confirm(
+    state: web::Data<AppState>,
+    body: web::Json<PasswordResetConfirm>,
+) -> AppResult<HttpResponse> {
+    service::confirm_password_reset(&state, body.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The signed-in person.
+#[utoipa::path(get, path = "/api/v1/me", tag = "me", security(("bearer" = [])),
+    responses((status = 200, body = PersonView)))]
+pub async fn get_me(state: web::Data<AppState>, user: CurrentUser) -> AppResult<HttpResponse> {
+    let person = service::me(&state, user.person_id).await?;
+    Ok(HttpResponse::Ok().json(PersonView::from(&person)))
+}
+
+/// Change one's name, locale or country.
+#[utoipa::path(patch, path = "/api/v1/me", tag = "me", security(("bearer" = [])), request_body = UpdateMe,
+    responses((status = 200, body = PersonView)))]
+pub async fn patch_me(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<UpdateMe>,
+) -> AppResult<HttpResponse> {
+    let person = service::update_me(&state, user.person_id, body.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(PersonView::from(&person)))
+}

@@ -1,0 +1,188 @@
+//! Settings: `config/default.toml`, overlaid by `config/{KOLO_ENV}.toml`, overlaid by
+//! `KOLO__SECTION__KEY` environment variables. Every struct denies unknown keys so a typo in a
+//! file or variable stops the server with the key's name instead of being silently ignored.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The JWT secret shipped in `config/default.toml`; production refuses to start with it.
+pub const DEVELOPMENT_JWT_SECRET: &str = "development-only-secret-change-me-0123456789";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub auth: AuthSettings,
+    pub mail: MailSettings,
+    pub worker: WorkerSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    pub bind: String,
+    pub public_url: String,
+    pub workers: usize,
+    pub body_limit_bytes: usize,
+    pub shutdown_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub pool_size: u32,
+    pub connect_timeout_ms: u64,
+    pub busy_timeout_ms: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthSettings {
+    pub jwt_secret: String,
+    pub access_ttl_secs: i64,
+    pub refresh_ttl_days: i64,
+    pub issuer: String,
+    pub audience: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailTransportKind {
+    File,
+    Smtp,
+    /// Kept in memory; only for tests.
+    Memory,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    pub transport: MailTransportKind,
+    pub from: String,
+    pub file_dir: PathBuf,
+    pub max_attempts: i32,
+    pub retry_base_secs: i64,
+    pub smtp: SmtpSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpTls {
+    None,
+    Starttls,
+    Tls,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    pub username: String,
+    pub password: String,
+    pub timeout_secs: u64,
+    pub pool_size: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerSettings {
+    pub enabled: bool,
+    pub poll_interval_ms: u64,
+    pub batch_size: i64,
+    pub lease_secs: i64,
+}
+
+impl Settings {
+    /// Loads the settings for `KOLO_ENV` (default `development`) from `KOLO_CONFIG_DIR`
+    /// (default `config`) and the process environment.
+    pub fn load() -> anyhow::Result<Settings> {
+        let env = std::env::var("KOLO_ENV").unwrap_or_else(|_| "development".to_owned());
+        let dir = std::env::var("KOLO_CONFIG_DIR").unwrap_or_else(|_| "config".to_owned());
+        let settings = Settings::load_from(Path::new(&dir), &env, true)?;
+        if env == "production" {
+            settings.check_production()?;
+        }
+        Ok(settings)
+    }
+
+    /// Loads `default.toml` and `{env}.toml` from `dir`; `{env}.toml` may be absent.
+    pub fn load_from(dir: &Path, env: &str, with_environment: bool) -> anyhow::Result<Settings> {
+        let mut builder = config::Config::builder()
+            .add_source(config::File::from(dir.join("default.toml")).required(true))
+            .add_source(config::File::from(dir.join(format!("{env}.toml"))).required(false));
+        if with_environment {
+            builder = builder.add_source(
+                config::Environment::with_prefix("KOLO")
+                    .prefix_separator("__")
+                    .separator("__")
+                    .try_parsing(true),
+            );
+        }
+        let settings = builder
+            .build()
+            .and_then(|c| c.try_deserialize::<Settings>())
+            .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    fn check(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.database.pool_size > 0,
+            "database.pool_size must be at least 1"
+        );
+        anyhow::ensure!(
+            self.auth.access_ttl_secs > 0,
+            "auth.access_ttl_secs must be positive"
+        );
+        anyhow::ensure!(
+            self.auth.refresh_ttl_days > 0,
+            "auth.refresh_ttl_days must be positive"
+        );
+        anyhow::ensure!(
+            self.mail.max_attempts > 0,
+            "mail.max_attempts must be at least 1"
+        );
+        anyhow::ensure!(
+            self.mail.from.parse::<lettre::message::Mailbox>().is_ok(),
+            "mail.from is not an email address: {}",
+            self.mail.from
+        );
+        anyhow::ensure!(
+            self.server.public_url.starts_with("http://")
+                || self.server.public_url.starts_with("https://"),
+            "server.public_url must start with http:// or https://"
+        );
+        Ok(())
+    }
+
+    /// Production must not run with what the repository ships for development.
+    pub fn check_production(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.auth.jwt_secret != DEVELOPMENT_JWT_SECRET,
+            "refusing to start in production with the development auth.jwt_secret; \
+             set KOLO__AUTH__JWT_SECRET to a long random value"
+        );
+        anyhow::ensure!(
+            self.auth.jwt_secret.len() >= 32,
+            "refusing to start in production: auth.jwt_secret must be at least 32 characters"
+        );
+        anyhow::ensure!(
+            self.mail.transport == MailTransportKind::Smtp,
+            "refusing to start in production with mail.transport = {:?}: emails would never \
+             reach anyone; configure mail.transport = \"smtp\"",
+            self.mail.transport
+        );
+        Ok(())
+    }
+
+    /// The base URL for links in emails, without a trailing slash.
+    pub fn public_url(&self) -> &str {
+        self.server.public_url.trim_end_matches('/')
+    }
+}

@@ -1,0 +1,218 @@
+//! The database: one `AnyConnection` over SQLite (embedded default) or PostgreSQL (scale-out),
+//! picked at run time from the URL. Queries are written once against it; the few places where
+//! the dialects differ (pragmas, `BEGIN IMMEDIATE`) match on the variant here and nowhere else.
+
+pub mod schema;
+
+use std::path::Path;
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::config::DatabaseSettings;
+
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<AnyConnection>>;
+pub type DbConn = PooledConnection<ConnectionManager<AnyConnection>>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Which backend a URL selects, and the string diesel wants for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Postgres(String),
+    /// A file path (its folder is created on start).
+    Sqlite(String),
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Backend {
+        let url = url.trim();
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres(url.to_owned())
+        } else {
+            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            Backend::Sqlite(path.strip_prefix("sqlite:").unwrap_or(path).to_owned())
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Postgres(_) => "postgresql",
+            Backend::Sqlite(_) => "sqlite",
+        }
+    }
+
+    /// The URL with any password removed, for logs and the start-up banner.
+    pub fn display(&self) -> String {
+        match self {
+            Backend::Sqlite(path) => format!("sqlite://{path}"),
+            Backend::Postgres(url) => match (url.find("://"), url.rfind('@')) {
+                (Some(scheme_end), Some(at)) if at > scheme_end => {
+                    let userinfo = &url[scheme_end + 3..at];
+                    let user = userinfo.split(':').next().unwrap_or_default();
+                    format!("{}{}@{}", &url[..scheme_end + 3], user, &url[at + 1..])
+                }
+                _ => url.clone(),
+            },
+        }
+    }
+}
+
+/// Applied to every new pooled connection. SQLite settings are per connection, so they are
+/// set here rather than once.
+#[derive(Debug, Clone, Copy)]
+struct ConnectionSetup {
+    busy_timeout_ms: u64,
+}
+
+impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ConnectionSetup {
+    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
+        if let AnyConnection::Sqlite(conn) = conn {
+            // WAL lets readers run beside the one writer; NORMAL is durable across process
+            // crashes in WAL mode, and busy_timeout makes writers queue instead of failing.
+            conn.batch_execute(&format!(
+                "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                 PRAGMA foreign_keys = ON;",
+                self.busy_timeout_ms
+            ))
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Builds the pool and applies pending migrations.
+pub fn connect(settings: &DatabaseSettings) -> anyhow::Result<DbPool> {
+    let backend = Backend::from_url(&settings.url);
+    let url = match &backend {
+        Backend::Sqlite(path) => {
+            if let Some(dir) = Path::new(path)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+            {
+                std::fs::create_dir_all(dir)?;
+            }
+            path.clone()
+        }
+        Backend::Postgres(url) => url.clone(),
+    };
+    let manager = ConnectionManager::<AnyConnection>::new(url);
+    let pool = Pool::builder()
+        .max_size(settings.pool_size)
+        .connection_timeout(Duration::from_millis(settings.connect_timeout_ms))
+        .connection_customizer(Box::new(ConnectionSetup {
+            busy_timeout_ms: settings.busy_timeout_ms,
+        }))
+        .build(manager)?;
+    let mut conn = pool.get()?;
+    migrate(&mut conn)?;
+    Ok(pool)
+}
+
+/// Applies every pending migration of the connection's backend.
+pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    let applied = match conn {
+        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+        AnyConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))?;
+    for version in applied {
+        tracing::info!(%version, "applied migration");
+    }
+    Ok(())
+}
+
+/// Runs `f` in a write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so the write
+/// lock is taken up front: a deferred transaction that reads and then writes can fail with
+/// SQLITE_BUSY without waiting, while an immediate one queues behind the busy timeout.
+/// Nested `conn.transaction` calls inside `f` become savepoints as usual.
+pub fn write_tx<T, E>(
+    conn: &mut AnyConnection,
+    f: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    let AnyConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(f);
+    };
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    let outcome = f(conn);
+    let AnyConnection::Sqlite(sqlite) = conn else {
+        unreachable!("the connection's backend cannot change inside a transaction")
+    };
+    match outcome {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(sqlite)?;
+            Ok(value)
+        }
+        Err(err) => {
+            AnsiTransactionManager::rollback_transaction(sqlite)?;
+            Err(err)
+        }
+    }
+}
+
+/// The current time as stored: UTC, microsecond precision (what both backends keep).
+pub fn now() -> chrono::NaiveDateTime {
+    let now = chrono::Utc::now().naive_utc();
+    chrono::DurationRound::duration_trunc(now, chrono::Duration::microseconds(1)).unwrap_or(now)
+}
+
+/// The columns of a row struct as a plain tuple, for `.returning(columns_of::<Row>())`.
+/// diesel's `as_returning()` ties the clause to one backend, which the multi-backend connection
+/// cannot render; a column tuple renders on both.
+pub fn columns_of<T: diesel::Selectable<MultiBackend>>() -> T::SelectExpression {
+    T::construct_selection()
+}
+
+/// Whether a diesel error is a unique-constraint violation (the portable answer to "already
+/// exists", since the multi-backend connection has no `ON CONFLICT`).
+pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
+    matches!(
+        err,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Backend;
+
+    #[test]
+    fn url_picks_the_backend() {
+        assert_eq!(
+            Backend::from_url("var/kolo.db"),
+            Backend::Sqlite("var/kolo.db".into())
+        );
+        assert_eq!(
+            Backend::from_url("sqlite://var/kolo.db"),
+            Backend::Sqlite("var/kolo.db".into())
+        );
+        assert_eq!(
+            Backend::from_url("sqlite:///tmp/k.db"),
+            Backend::Sqlite("/tmp/k.db".into())
+        );
+        assert_eq!(
+            Backend::from_url("postgres://u@h/db"),
+            Backend::Postgres("postgres://u@h/db".into())
+        );
+        assert_eq!(Backend::from_url("postgresql://h/db").name(), "postgresql");
+    }
+
+    #[test]
+    fn display_hides_the_password() {
+        let b = Backend::from_url("postgres://kolo:s3cret@db.internal:5432/kolo");
+        assert_eq!(b.display(), "postgres://kolo@db.internal:5432/kolo");
+    }
+}

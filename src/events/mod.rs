@@ -1,0 +1,3 @@
+//! events (see the issue that builds it).
+
+pub mod routes;

@@ -1,0 +1,121 @@
+//! The HTTP side: shared state, the app factory, middleware, health and OpenAPI.
+
+pub mod health;
+pub mod openapi;
+pub mod pagination;
+pub mod problems;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Instant;
+
+use actix_web::dev::{Server, Service};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::ErrorHandlers;
+use actix_web::{web, App, HttpServer};
+use tracing::Instrument;
+
+use crate::auth::tokens::JwtKeys;
+use crate::config::Settings;
+use crate::db::{AnyConnection, DbPool};
+use crate::error::AppResult;
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Arc<Settings>,
+    pub jwt: Arc<JwtKeys>,
+}
+
+impl AppState {
+    pub fn new(pool: DbPool, settings: Arc<Settings>) -> AppState {
+        let jwt = Arc::new(JwtKeys::new(&settings.auth));
+        AppState {
+            pool,
+            settings,
+            jwt,
+        }
+    }
+
+    /// Runs blocking diesel work on the blocking pool, never on an async worker.
+    pub async fn db<T, F>(&self, work: F) -> AppResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            work(&mut conn)
+        })
+        .await?
+    }
+}
+
+static X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Accepts a caller's request id if it is short and printable, so logs across services line up.
+fn request_id_from(req: &actix_web::dev::ServiceRequest) -> String {
+    req.headers()
+        .get(&X_REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+}
+
+/// Builds and starts the HTTP server on `listener`.
+pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
+    let settings = state.settings.clone();
+    let server_settings = settings.server.clone();
+    let data = web::Data::new(state);
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(problems::json_config(settings.server.body_limit_bytes))
+            .app_data(web::PayloadConfig::new(settings.server.body_limit_bytes))
+            .app_data(problems::path_config())
+            .app_data(problems::query_config())
+            .wrap(ErrorHandlers::new().default_handler(problems::ensure_problem))
+            .wrap_fn(|req, srv| {
+                let request_id = request_id_from(&req);
+                let span = tracing::info_span!(
+                    "request",
+                    method = %req.method(),
+                    path = %req.path(),
+                    request_id = %request_id,
+                );
+                let started = Instant::now();
+                let fut = span.in_scope(|| srv.call(req));
+                async move {
+                    let mut res = fut.await?;
+                    if let Ok(value) = HeaderValue::from_str(&request_id) {
+                        res.headers_mut().insert(X_REQUEST_ID.clone(), value);
+                    }
+                    tracing::info!(
+                        status = res.status().as_u16(),
+                        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+                        "handled"
+                    );
+                    Ok(res)
+                }
+                .instrument(span)
+            })
+            .configure(health::configure)
+            .configure(openapi::configure)
+            .service(
+                web::scope("/api/v1")
+                    .configure(crate::auth::routes::configure)
+                    .configure(crate::members::routes::configure)
+                    .configure(crate::events::routes::configure)
+                    .configure(crate::registrations::routes::configure),
+            )
+            .default_service(web::to(problems::no_route))
+    })
+    .shutdown_timeout(server_settings.shutdown_timeout_secs);
+    if server_settings.workers > 0 {
+        server = server.workers(server_settings.workers);
+    }
+    Ok(server.listen(listener)?.run())
+}

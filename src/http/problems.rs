@@ -1,0 +1,126 @@
+//! Turns every way a request can fail before or outside a handler (bad JSON, wrong content
+//! type, oversized body, bad path or query, unknown route, wrong method) into problem+json.
+
+use actix_web::dev::ServiceResponse;
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::header;
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use crate::error::{AppError, Problem};
+
+pub fn json_config(limit: usize) -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(limit)
+        .error_handler(move |err, _req| json_error(err, limit).into())
+}
+
+pub fn path_config() -> web::PathConfig {
+    // A path segment of the wrong shape (e.g. a word where an id goes) names nothing that exists.
+    web::PathConfig::default()
+        .error_handler(|_err: PathError, _req| AppError::NotFound("resource").into())
+}
+
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err: QueryPayloadError, _req| {
+        let message = err.to_string();
+        AppError::invalid(
+            field_in_message(&message).unwrap_or("query"),
+            clean(&message),
+        )
+        .into()
+    })
+}
+
+fn json_error(err: JsonPayloadError, limit: usize) -> AppError {
+    match err {
+        JsonPayloadError::ContentType => AppError::UnsupportedMediaType,
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            AppError::PayloadTooLarge { limit_bytes: limit }
+        }
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            let message = e.to_string();
+            AppError::invalid(
+                field_in_message(&message).unwrap_or("body"),
+                clean(&message),
+            )
+        }
+        JsonPayloadError::Deserialize(e) => AppError::BadRequest(format!("malformed JSON: {e}")),
+        other => AppError::BadRequest(format!("unreadable request body: {other}")),
+    }
+}
+
+/// serde names the offending field in backticks: "unknown field `role`, expected ...".
+fn field_in_message(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(&message[start..start + len])
+}
+
+/// Drops serde's " at line 1 column 42" suffix, which means nothing to an API client.
+fn clean(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Default error handler: a response that is an error but not yet problem+json (404 for an
+/// unknown route, 405 for a wrong method, ...) is rewritten as one, keeping its status.
+pub fn ensure_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let already_problem = res
+        .response()
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if already_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let allow = res.response().headers().get(header::ALLOW).cloned();
+    let (req, _) = res.into_parts();
+    let detail = match status.as_u16() {
+        404 => format!("no resource at {}", req.path()),
+        405 => format!("{} is not allowed on {}", req.method(), req.path()),
+        _ => status.canonical_reason().unwrap_or("error").to_lowercase(),
+    };
+    let code = status
+        .canonical_reason()
+        .unwrap_or("error")
+        .to_lowercase()
+        .replace(' ', "_");
+    let mut response = Problem::new(status, &code, detail).response();
+    if let Some(allow) = allow {
+        response.headers_mut().insert(header::ALLOW, allow);
+    }
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(
+        req,
+        response.map_into_right_body(),
+    )))
+}
+
+/// For paths that match no route.
+pub async fn no_route(req: HttpRequest) -> HttpResponse {
+    Problem::new(
+        actix_web::http::StatusCode::NOT_FOUND,
+        "not_found",
+        format!("no resource at {}", req.path()),
+    )
+    .response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clean, field_in_message};
+
+    #[test]
+    fn finds_the_field_serde_complains_about() {
+        let m = "unknown field `role`, expected one of `full_name`, `locale` at line 1 column 7";
+        assert_eq!(field_in_message(m), Some("role"));
+        assert_eq!(
+            clean(m),
+            "unknown field `role`, expected one of `full_name`, `locale`"
+        );
+        assert_eq!(field_in_message("invalid type: integer"), None);
+    }
+}

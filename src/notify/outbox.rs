@@ -1,0 +1,234 @@
+//! The outbox table: one row per email, written in the same transaction as the change that
+//! causes it, so an email is queued if and only if the change committed.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::db::columns_of;
+use rand::Rng;
+
+use crate::db::schema::outbox;
+use crate::db::{is_unique_violation, AnyConnection};
+use crate::i18n::Locale;
+
+pub const STATUS_PENDING: &str = "pending";
+pub const STATUS_SENT: &str = "sent";
+pub const STATUS_DEAD: &str = "dead";
+
+/// An email to queue.
+#[derive(Debug, Clone)]
+pub struct OutgoingEmail {
+    pub recipient: String,
+    pub locale: Locale,
+    pub template: &'static str,
+    pub data: serde_json::Value,
+    /// Queuing a second email with the same key does nothing (reminders, coalesced changes).
+    pub dedupe_key: Option<String>,
+    pub reply_to: Option<String>,
+}
+
+impl OutgoingEmail {
+    pub fn new(
+        recipient: &str,
+        locale: Locale,
+        template: &'static str,
+        data: serde_json::Value,
+    ) -> OutgoingEmail {
+        OutgoingEmail {
+            recipient: recipient.to_owned(),
+            locale,
+            template,
+            data,
+            dedupe_key: None,
+            reply_to: None,
+        }
+    }
+
+    pub fn dedupe(mut self, key: impl Into<String>) -> OutgoingEmail {
+        self.dedupe_key = Some(key.into());
+        self
+    }
+
+    pub fn reply_to(mut self, address: Option<String>) -> OutgoingEmail {
+        self.reply_to = address;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub recipient: String,
+    pub locale: String,
+    pub template: String,
+    pub data: String,
+    pub dedupe_key: Option<String>,
+    pub reply_to: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub locked_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = outbox)]
+struct NewOutboxMessage<'a> {
+    recipient: &'a str,
+    locale: &'a str,
+    template: &'a str,
+    data: String,
+    dedupe_key: Option<&'a str>,
+    reply_to: Option<&'a str>,
+    status: &'a str,
+    attempts: i32,
+    next_attempt_at: NaiveDateTime,
+    created_at: NaiveDateTime,
+}
+
+/// Queues an email. Returns false when an email with the same dedupe key was queued before.
+pub fn enqueue(conn: &mut AnyConnection, email: OutgoingEmail) -> QueryResult<bool> {
+    let now = crate::db::now();
+    let row = NewOutboxMessage {
+        recipient: &email.recipient,
+        locale: email.locale.tag(),
+        template: email.template,
+        data: email.data.to_string(),
+        dedupe_key: email.dedupe_key.as_deref(),
+        reply_to: email.reply_to.as_deref(),
+        status: STATUS_PENDING,
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+    };
+    // A savepoint, so that on PostgreSQL a duplicate key does not abort the caller's transaction.
+    let inserted = conn.transaction(|conn| {
+        diesel::insert_into(outbox::table)
+            .values(&row)
+            .execute(conn)
+    });
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(e) if email.dedupe_key.is_some() && is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Claims up to `limit` due messages for this worker until `lease_until`. The conditions are
+/// repeated in the outer UPDATE so that, on PostgreSQL, a concurrent worker that blocked on the
+/// same rows re-checks them after the first commits and skips them; SQLite serialises writers.
+pub fn claim_due(
+    conn: &mut AnyConnection,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<OutboxMessage>> {
+    let due_ids = outbox::table
+        .filter(outbox::status.eq(STATUS_PENDING))
+        .filter(outbox::next_attempt_at.le(now))
+        .filter(
+            outbox::locked_until
+                .is_null()
+                .or(outbox::locked_until.lt(now)),
+        )
+        .order((outbox::next_attempt_at, outbox::id))
+        .select(outbox::id)
+        .limit(limit)
+        .load::<i64>(conn)?;
+    if due_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(&due_ids))
+            .filter(outbox::status.eq(STATUS_PENDING))
+            .filter(
+                outbox::locked_until
+                    .is_null()
+                    .or(outbox::locked_until.lt(now)),
+            ),
+    )
+    .set(outbox::locked_until.eq(lease_until))
+    .returning(columns_of::<OutboxMessage>())
+    .get_results(conn)
+}
+
+pub fn mark_sent(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq(STATUS_SENT),
+            outbox::sent_at.eq(now),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Records a failed attempt: retried later with exponential backoff and jitter, or `dead`
+/// once `max_attempts` is reached.
+pub fn mark_failed(
+    conn: &mut AnyConnection,
+    message: &OutboxMessage,
+    error: &str,
+    now: NaiveDateTime,
+    max_attempts: i32,
+    retry_base_secs: i64,
+) -> QueryResult<()> {
+    let attempts = message.attempts + 1;
+    let status = if attempts >= max_attempts {
+        STATUS_DEAD
+    } else {
+        STATUS_PENDING
+    };
+    let error: String = error.chars().take(2000).collect();
+    diesel::update(outbox::table.find(message.id))
+        .set((
+            outbox::status.eq(status),
+            outbox::attempts.eq(attempts),
+            outbox::next_attempt_at.eq(now + backoff(attempts, retry_base_secs)),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::last_error.eq(error),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Hands claimed messages back (on shutdown) so another worker need not wait for the lease.
+pub fn release(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<()> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::status.eq(STATUS_PENDING)),
+    )
+    .set(outbox::locked_until.eq(None::<NaiveDateTime>))
+    .execute(conn)
+    .map(drop)
+}
+
+/// base · 2^(attempts-1), capped at six hours, ±20 % jitter so a burst of failures spreads out.
+pub fn backoff(attempts: i32, base_secs: i64) -> Duration {
+    let exponent = attempts.clamp(1, 20) - 1;
+    let secs = (base_secs.max(1) as f64) * 2f64.powi(exponent);
+    let secs = secs.min(6.0 * 3600.0);
+    let jitter = rand::rng().random_range(0.8..1.2);
+    Duration::milliseconds((secs * jitter * 1000.0) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let first = backoff(1, 30).num_seconds();
+        assert!((24..=36).contains(&first), "{first}");
+        let fourth = backoff(4, 30).num_seconds();
+        assert!((192..=288).contains(&fourth), "{fourth}");
+        let late = backoff(30, 30).num_seconds();
+        assert!(late <= 6 * 3600 * 12 / 10, "{late}");
+    }
+}

@@ -1,0 +1,3 @@
+//! registrations (see the issue that builds it).
+
+pub mod routes;

@@ -1,0 +1,149 @@
+//! Validated values shared by every feature, built once at the edge ("parse, don't validate").
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::ToSchema;
+
+/// A trimmed, lower-cased email address that lettre accepts as a recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, ToSchema)]
+#[schema(value_type = String, format = "email", example = "ana@example.org")]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Email, String> {
+        let email = raw.trim().to_lowercase();
+        if email.is_empty() {
+            return Err("is required".into());
+        }
+        if email.len() > 254 {
+            return Err("must be at most 254 characters".into());
+        }
+        if email.parse::<lettre::Address>().is_err() || !email.contains('.') {
+            return Err("is not a valid email address".into());
+        }
+        Ok(Email(email))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code, upper case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, ToSchema)]
+#[schema(value_type = String, example = "RS")]
+pub struct CountryCode(String);
+
+const ISO_3166_ALPHA2: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ \
+BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK \
+DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW \
+GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB \
+LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC \
+NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC \
+SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ \
+UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK";
+
+impl CountryCode {
+    /// Accepts any case; `XK` (Kosovo, user-assigned but in common use) is accepted too.
+    pub fn parse(raw: &str) -> Result<CountryCode, String> {
+        let code = raw.trim().to_ascii_uppercase();
+        if code.len() == 2 && ISO_3166_ALPHA2.split_ascii_whitespace().any(|c| c == code) {
+            Ok(CountryCode(code))
+        } else {
+            Err(format!("`{raw}` is not an ISO 3166-1 alpha-2 country code"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for CountryCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CountryCode, D::Error> {
+        let raw = String::deserialize(d)?;
+        CountryCode::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+/// For PATCH bodies: distinguishes an absent field (`None`) from an explicit `null`
+/// (`Some(None)`, meaning "clear it"). Use with `#[serde(default, deserialize_with = ...)]`.
+pub fn double_option<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// Trims `raw` and checks its length in characters, for names and other free text.
+pub fn text(raw: &str, min: usize, max: usize) -> Result<String, String> {
+    let value = raw.trim();
+    let len = value.chars().count();
+    if len < min {
+        return Err(if min <= 1 {
+            "is required".into()
+        } else {
+            format!("must be at least {min} characters")
+        });
+    }
+    if len > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err("must not contain control characters".into());
+    }
+    Ok(value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{text, CountryCode, Email};
+
+    #[test]
+    fn emails_are_trimmed_and_lower_cased() {
+        assert_eq!(
+            Email::parse("  Ana.Petrovic@Example.ORG ").map(Email::into_inner),
+            Ok("ana.petrovic@example.org".into())
+        );
+        assert!(Email::parse("not-an-email").is_err());
+        assert!(Email::parse("a@b").is_err());
+        assert!(Email::parse("").is_err());
+    }
+
+    #[test]
+    fn country_codes_are_iso() {
+        assert_eq!(
+            CountryCode::parse("rs").map(CountryCode::into_inner),
+            Ok("RS".into())
+        );
+        assert!(CountryCode::parse("XK").is_ok());
+        assert!(CountryCode::parse("YU").is_err());
+        assert!(CountryCode::parse("SRB").is_err());
+    }
+
+    #[test]
+    fn text_counts_characters_not_bytes() {
+        assert_eq!(text(" Љубица ", 1, 6), Ok("Љубица".into()));
+        assert!(text("", 1, 10).is_err());
+        assert!(text("a\u{0}b", 1, 10).is_err());
+    }
+}

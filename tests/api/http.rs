@@ -1,0 +1,173 @@
+//! Ops endpoints, error shapes for requests that fail before a handler, OpenAPI and docs.
+
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let app = spawn_app().await;
+    let health = app.get("/healthz", None).await.expect(200);
+    assert_eq!(health.body["status"], "ok");
+    let ready = app.get("/readyz", None).await.expect(200);
+    assert_eq!(ready.body["status"], "ready");
+}
+
+#[tokio::test]
+async fn request_id_is_echoed_or_generated() {
+    let app = spawn_app().await;
+    let echoed = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "abc-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(echoed.headers()["x-request-id"], "abc-123");
+    let generated = app.client.get(app.url("/healthz")).send().await.unwrap();
+    let id = generated.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(uuid::Uuid::parse_str(&id).is_ok(), "{id}");
+    let oversized = "x".repeat(300);
+    let replaced = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", &oversized)
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(replaced.headers()["x-request-id"], oversized.as_str());
+}
+
+#[tokio::test]
+async fn unknown_routes_and_wrong_methods_are_problems() {
+    let app = spawn_app().await;
+    let missing = app
+        .get("/api/v1/nothing-here", None)
+        .await
+        .expect_problem(404);
+    assert!(missing.body["detail"]
+        .as_str()
+        .unwrap()
+        .contains("/api/v1/nothing-here"));
+    let wrong_method = app
+        .request(reqwest::Method::PUT, "/api/v1/me", None, Some(json!({})))
+        .await
+        .expect_problem(405);
+    assert!(wrong_method.headers.contains_key("allow"));
+    app.delete("/api/v1/auth/login", None)
+        .await
+        .expect_problem(405);
+}
+
+#[tokio::test]
+async fn malformed_bodies_are_problems() {
+    let app = spawn_app().await;
+    let url = app.url("/api/v1/auth/login");
+    let send = |body: &'static str, content_type: &'static str| {
+        app.client
+            .post(&url)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let syntax = send("{\"email\": ", "application/json").await.unwrap();
+    assert_eq!(syntax.status(), 400);
+    assert_eq!(syntax.headers()["content-type"], "application/problem+json");
+    let not_json = send("email=a", "application/x-www-form-urlencoded")
+        .await
+        .unwrap();
+    assert_eq!(not_json.status(), 415);
+    assert_eq!(
+        not_json.headers()["content-type"],
+        "application/problem+json"
+    );
+    let wrong_type = send("{\"email\": 5, \"password\": \"x\"}", "application/json")
+        .await
+        .unwrap();
+    assert_eq!(wrong_type.status(), 422);
+    let body: serde_json::Value = wrong_type.json().await.unwrap();
+    assert!(body["errors"].is_object(), "{body}");
+    let array = send("[]", "application/json").await.unwrap();
+    assert_eq!(array.status(), 422);
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_rejected_with_413() {
+    let app = spawn_app().await;
+    let name = "x".repeat(70 * 1024);
+    let reply = app
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({"email": "big@example.org", "password": "long enough pass", "full_name": name}),
+        )
+        .await
+        .expect_problem(413);
+    assert_eq!(reply.body["code"], "payload_too_large");
+    assert!(
+        app.login("big@example.org", "long enough pass")
+            .await
+            .status
+            == 401,
+        "nothing was created"
+    );
+}
+
+#[tokio::test]
+async fn bad_path_parameters_are_not_found() {
+    let app = spawn_app().await;
+    // Every typed path segment rejects words with 404 rather than 400 or 500.
+    app.get("/api/v1/healthz/../../etc/passwd", None)
+        .await
+        .expect_problem(404);
+}
+
+#[tokio::test]
+async fn openapi_describes_every_route_and_docs_are_served() {
+    let app = spawn_app().await;
+    let doc = app.get("/api/openapi.json", None).await.expect(200).body;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths = doc["paths"].as_object().unwrap();
+    for path in [
+        "/api/v1/auth/register",
+        "/api/v1/auth/verify-email",
+        "/api/v1/auth/login",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/logout",
+        "/api/v1/auth/password-reset",
+        "/api/v1/auth/password-reset/confirm",
+        "/api/v1/me",
+        "/healthz",
+        "/readyz",
+    ] {
+        assert!(paths.contains_key(path), "{path} missing from OpenAPI");
+    }
+    let register = &doc["paths"]["/api/v1/auth/register"]["post"];
+    assert!(register["requestBody"].is_object());
+    for status in ["201", "409", "422", "400", "415", "413"] {
+        assert!(
+            register["responses"][status].is_object(),
+            "register lacks {status}"
+        );
+    }
+    assert!(doc["paths"]["/api/v1/me"]["get"]["responses"]["401"].is_object());
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+
+    let redirect = app.client.get(app.url("/docs")).send().await.unwrap();
+    assert_eq!(redirect.status(), 308);
+    let ui = app.client.get(app.url("/docs/")).send().await.unwrap();
+    assert_eq!(ui.status(), 200);
+    let html = ui.text().await.unwrap();
+    assert!(html.contains("swagger-ui"), "{html}");
+    // The vendored bundle is served locally, not fetched from a CDN.
+    let bundle = app
+        .client
+        .get(app.url("/docs/swagger-ui-bundle.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bundle.status(), 200);
+}
