@@ -171,3 +171,49 @@ async fn openapi_describes_every_route_and_docs_are_served() {
         .unwrap();
     assert_eq!(bundle.status(), 200);
 }
+
+#[tokio::test]
+async fn a_locked_sqlite_database_answers_503_and_changes_nothing() {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+    let app = crate::helpers::spawn_app_with(|s| s.database.busy_timeout_ms = 200).await;
+    let kolo::db::Backend::Sqlite(path) =
+        kolo::db::Backend::from_url(&app.state.settings.database.url)
+    else {
+        eprintln!("SQLite-only: PostgreSQL row locks have no busy timeout");
+        return;
+    };
+    // Another process holding the write lock, as a backup tool or a stuck writer would.
+    let mut other = diesel::SqliteConnection::establish(&path).unwrap();
+    other.batch_execute("BEGIN IMMEDIATE").unwrap();
+    let reply = app
+        .register("locked@example.org", "Locked Out")
+        .await
+        .expect_problem(503);
+    assert_eq!(reply.body["code"], "unavailable");
+    other.batch_execute("ROLLBACK").unwrap();
+    app.login("locked@example.org", crate::helpers::PASSWORD)
+        .await
+        .expect_problem(401);
+    app.register("locked@example.org", "Locked Out")
+        .await
+        .expect(201);
+}
+
+#[tokio::test]
+async fn stopping_the_server_lets_in_flight_requests_finish() {
+    let app = spawn_app().await;
+    app.register("ana@example.org", "Ana").await.expect(201);
+    // A login spends tens of milliseconds hashing; stop the server while it is in flight.
+    let login = app.login("ana@example.org", crate::helpers::PASSWORD);
+    let stop = async {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        app.handle.stop(true).await;
+    };
+    let (reply, ()) = tokio::join!(login, stop);
+    reply.expect(200);
+    assert!(
+        app.client.get(app.url("/healthz")).send().await.is_err(),
+        "the server still accepts connections"
+    );
+}

@@ -3,6 +3,12 @@
 // Tests fail by panicking; unwrap and expect say where.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+// Not every helper is used by every feature's tests at every stage.
+#[allow(dead_code)]
 mod helpers;
 
+mod auth;
+mod binary;
+mod config;
 mod http;
+mod schema;
