@@ -81,6 +81,50 @@ pub fn render(template: &str, _locale: Locale, data: &Value) -> Result<Rendered,
             ],
             Some(field(data, "link")?),
         )),
+        "registration_confirmed" => Ok(compose(
+            format!("You are registered: {}", field(data, "event_title")?),
+            name,
+            &[
+                format!("Your place at “{}” on {} is confirmed.", field(data, "event_title")?, field(data, "starts_at")?),
+                format!("Your check-in code: {}", field(data, "code")?),
+            ],
+            None,
+        )),
+        "registration_waitlisted" => Ok(compose(
+            format!("On the waitlist: {}", field(data, "event_title")?),
+            name,
+            &[format!(
+                "“{}” is full, so you are on the waitlist at position {}. If a place frees up it is yours automatically, and we will email you.",
+                field(data, "event_title")?,
+                data.get("waitlist_position").and_then(Value::as_i64).unwrap_or(0)
+            )],
+            None,
+        )),
+        "registration_promoted" => Ok(compose(
+            format!("A place is yours: {}", field(data, "event_title")?),
+            name,
+            &[
+                format!("A place opened up at “{}” on {} and it is now yours: your registration is confirmed.", field(data, "event_title")?, field(data, "starts_at")?),
+                format!("Your check-in code: {}", field(data, "code")?),
+            ],
+            None,
+        )),
+        "registration_cancelled" => Ok(compose(
+            format!("Registration cancelled: {}", field(data, "event_title")?),
+            name,
+            &[format!("Your registration for “{}” on {} is cancelled.", field(data, "event_title")?, field(data, "starts_at")?)],
+            None,
+        )),
+        "guest_confirm" => Ok(compose(
+            format!("Confirm your registration: {}", field(data, "event_title")?),
+            name,
+            &[format!(
+                "Please confirm your registration for “{}” by opening this link within {} hours. Until then no place is held for you.",
+                field(data, "event_title")?,
+                data.get("expires_in_hours").and_then(Value::as_i64).unwrap_or(24)
+            )],
+            Some(field(data, "link")?),
+        )),
         other => Err(format!("unknown email template `{other}`")),
     }
 }

@@ -1,3 +1,11 @@
-//! registrations (see the issue that builds it).
+//! Registrations: capacity that never overbooks, the waitlist and its promotions, guests,
+//! delegations by representatives, questions, rosters and check-in.
 
+pub mod idempotency;
+pub mod model;
+pub mod questions;
+pub mod roster;
 pub mod routes;
+pub mod service;
+pub mod store;
+pub mod views;

@@ -10,5 +10,7 @@ mod helpers;
 mod auth;
 mod binary;
 mod config;
+mod fixtures;
 mod http;
+mod registrations_concurrency;
 mod schema;
