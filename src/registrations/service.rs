@@ -485,7 +485,7 @@ fn register_locked(
         let (token, hash) = tokens::random_secret();
         new.confirm_token_hash = Some(hash);
         new.confirm_expires_at = Some(at + Duration::hours(GUEST_CONFIRM_HOURS));
-        let reg = store::insert(conn, &new).map_err(|e| duplicate(e))?;
+        let reg = store::insert(conn, &new).map_err(duplicate)?;
         let title = store::event_title(
             conn,
             event.id,
@@ -517,7 +517,7 @@ fn register_locked(
     )?;
     new.status = status;
     new.waitlisted_at = waitlisted_at;
-    let reg = store::insert(conn, &new).map_err(|e| duplicate(e))?;
+    let reg = store::insert(conn, &new).map_err(duplicate)?;
     announce(
         conn,
         event,

@@ -12,5 +12,6 @@ mod binary;
 mod config;
 mod fixtures;
 mod http;
+mod registrations;
 mod registrations_concurrency;
 mod schema;
