@@ -1,6 +1,7 @@
 //! The HTTP side: shared state, the app factory, middleware, health and OpenAPI.
 
 pub mod health;
+pub mod metrics;
 pub mod openapi;
 pub mod pagination;
 pub mod problems;
@@ -26,6 +27,7 @@ pub struct AppState {
     pub pool: DbPool,
     pub settings: Arc<Settings>,
     pub jwt: Arc<JwtKeys>,
+    pub requests: Arc<metrics::RequestCounters>,
 }
 
 impl AppState {
@@ -35,6 +37,7 @@ impl AppState {
             pool,
             settings,
             jwt,
+            requests: Arc::default(),
         }
     }
 
@@ -69,6 +72,7 @@ fn request_id_from(req: &actix_web::dev::ServiceRequest) -> String {
 pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
     let settings = state.settings.clone();
     let server_settings = settings.server.clone();
+    let requests = state.requests.clone();
     let data = web::Data::new(state);
     let mut server = HttpServer::new(move || {
         App::new()
@@ -78,38 +82,45 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
             .app_data(problems::path_config())
             .app_data(problems::query_config())
             .wrap(ErrorHandlers::new().default_handler(problems::ensure_problem))
-            .wrap_fn(|req, srv| {
-                let request_id = request_id_from(&req);
-                let span = tracing::info_span!(
-                    "request",
-                    method = %req.method(),
-                    path = %req.path(),
-                    request_id = %request_id,
-                );
-                let started = Instant::now();
-                let fut = span.in_scope(|| srv.call(req));
-                async move {
-                    let mut res = fut.await?;
-                    if let Ok(value) = HeaderValue::from_str(&request_id) {
-                        res.headers_mut().insert(X_REQUEST_ID.clone(), value);
-                    }
-                    tracing::info!(
-                        status = res.status().as_u16(),
-                        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
-                        "handled"
+            .wrap_fn({
+                let requests = requests.clone();
+                move |req, srv| {
+                    let request_id = request_id_from(&req);
+                    let span = tracing::info_span!(
+                        "request",
+                        method = %req.method(),
+                        path = %req.path(),
+                        request_id = %request_id,
                     );
-                    Ok(res)
+                    let started = Instant::now();
+                    let fut = span.in_scope(|| srv.call(req));
+                    let requests = requests.clone();
+                    async move {
+                        let mut res = fut.await?;
+                        requests.record(res.status().as_u16());
+                        if let Ok(value) = HeaderValue::from_str(&request_id) {
+                            res.headers_mut().insert(X_REQUEST_ID.clone(), value);
+                        }
+                        tracing::info!(
+                            status = res.status().as_u16(),
+                            elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+                            "handled"
+                        );
+                        Ok(res)
+                    }
+                    .instrument(span)
                 }
-                .instrument(span)
             })
             .configure(health::configure)
+            .configure(metrics::configure)
             .configure(openapi::configure)
             .service(
                 web::scope("/api/v1")
                     .configure(crate::auth::routes::configure)
                     .configure(crate::members::routes::configure)
                     .configure(crate::events::routes::configure)
-                    .configure(crate::registrations::routes::configure),
+                    .configure(crate::registrations::routes::configure)
+                    .configure(crate::notify::routes::configure),
             )
             .default_service(web::to(problems::no_route))
     })

@@ -92,6 +92,7 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
         doc.merge(crate::members::routes::MembersApi::openapi());
         doc.merge(crate::events::routes::EventsApi::openapi());
         doc.merge(crate::registrations::routes::RegistrationsApi::openapi());
+        doc.merge(crate::notify::routes::NotifyApi::openapi());
         for (path, item) in doc.paths.paths.iter_mut() {
             let has_path_params = path.contains('{');
             for (operation, has_body) in [

@@ -1,7 +1,9 @@
 //! Email: the outbox written inside business transactions, the worker that drains it, the
 //! lettre transports, and the message texts.
 
+pub mod admin;
 pub mod mailer;
 pub mod outbox;
+pub mod routes;
 pub mod templates;
 pub mod worker;

@@ -1,11 +1,15 @@
 //! The mail worker: claims due outbox messages under a lease, renders and sends them, records
 //! the outcome. Runs in every server process with `worker.enabled`; several may run at once.
+//! Delivery is at least once: a worker that dies mid-batch leaves its lease to expire and
+//! another sends the message again, with the same Message-ID so the copy is recognisable.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Duration as ChronoDuration;
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use futures_util::StreamExt;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use tokio::sync::watch;
 
@@ -63,7 +67,13 @@ impl Worker {
         usize::try_from(self.settings.worker.batch_size.max(1)).unwrap_or(1)
     }
 
-    /// Claims one batch and sends it.
+    /// How many messages are in flight at once: as many as the SMTP pool has connections.
+    fn concurrency(&self) -> usize {
+        usize::try_from(self.settings.mail.smtp.pool_size.max(1)).unwrap_or(1)
+    }
+
+    /// Claims one batch, sends it (several at a time), and records every outcome in one
+    /// transaction.
     pub async fn run_once(&self) -> anyhow::Result<PassReport> {
         let pool = self.pool.clone();
         let lease = ChronoDuration::seconds(self.settings.worker.lease_secs.max(1));
@@ -76,38 +86,68 @@ impl Worker {
             })?)
         })
         .await??;
+        if claimed.is_empty() {
+            return Ok(PassReport::default());
+        }
 
-        let mut report = PassReport::default();
-        for message in claimed {
-            let outcome = self.deliver(&message).await;
-            let pool = self.pool.clone();
-            let max_attempts = self.settings.mail.max_attempts;
-            let retry_base = self.settings.mail.retry_base_secs;
-            let failed = outcome.is_err();
-            tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
-                let mut conn = pool.get()?;
-                match outcome {
-                    Ok(()) => outbox::mark_sent(&mut conn, message.id, now())?,
-                    Err(error) => {
-                        tracing::warn!(id = message.id, template = %message.template, %error, "email not sent");
-                        outbox::mark_failed(&mut conn, &message, &error, now(), max_attempts, retry_base)?
+        let outcomes: Vec<(OutboxMessage, Result<(), String>)> =
+            futures_util::stream::iter(claimed)
+                .map(|message| async move {
+                    let outcome = self.deliver(&message).await;
+                    (message, outcome)
+                })
+                .buffer_unordered(self.concurrency())
+                .collect()
+                .await;
+
+        let report = PassReport {
+            sent: outcomes.iter().filter(|(_, o)| o.is_ok()).count(),
+            failed: outcomes.iter().filter(|(_, o)| o.is_err()).count(),
+        };
+        let pool = self.pool.clone();
+        let max_attempts = self.settings.mail.max_attempts;
+        let retry_base = self.settings.mail.retry_base_secs;
+        tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+            let mut conn = pool.get()?;
+            let at = now();
+            Ok(write_tx(&mut conn, |conn| -> diesel::QueryResult<()> {
+                for (message, outcome) in &outcomes {
+                    match outcome {
+                        Ok(()) => outbox::mark_sent(conn, message.id, at)?,
+                        Err(error) => {
+                            tracing::warn!(id = message.id, template = %message.template, %error, "email not sent");
+                            outbox::mark_failed(conn, message, error, at, max_attempts, retry_base)?
+                        }
                     }
                 }
                 Ok(())
-            })
-            .await??;
-            if failed {
-                report.failed += 1;
-            } else {
-                report.sent += 1;
-            }
-        }
+            })?)
+        })
+        .await??;
         Ok(report)
     }
 
     async fn deliver(&self, message: &OutboxMessage) -> Result<(), String> {
         let email = build_message(&self.settings, message)?;
         self.mailer.send(email).await
+    }
+}
+
+/// `Auto-Submitted: auto-generated` (RFC 3834), so auto-responders do not answer Kolo's mail.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl lettre::message::header::Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".to_owned())
     }
 }
 
@@ -126,10 +166,19 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
         .recipient
         .parse()
         .map_err(|e| format!("recipient: {e}"))?;
+    let domain = from.email.domain().to_owned();
+    // One Message-ID per outbox row: a copy sent again after a crash carries the same id.
+    let message_id = format!(
+        "<kolo.{}.{}@{domain}>",
+        message.id,
+        message.created_at.and_utc().timestamp()
+    );
     let mut builder = Message::builder()
         .from(from)
         .to(to)
-        .subject(rendered.subject);
+        .subject(rendered.subject)
+        .message_id(Some(message_id))
+        .header(AutoSubmitted);
     if let Some(reply_to) = message
         .reply_to
         .as_deref()

@@ -12,6 +12,7 @@ mod binary;
 mod config;
 mod fixtures;
 mod http;
+mod mail;
 mod registrations;
 mod registrations_concurrency;
 mod schema;
