@@ -17,6 +17,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub mail: MailSettings,
     pub worker: WorkerSettings,
+    pub notify: NotifySettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -97,6 +98,14 @@ pub struct WorkerSettings {
     pub lease_secs: i64,
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotifySettings {
+    pub reminder_offsets_hours: Vec<u32>,
+    pub organiser_messages_per_event_per_day: u32,
+    pub unsubscribe_valid_days: i64,
+}
+
 impl Settings {
     /// Loads the settings for `KOLO_ENV` (default `development`) from `KOLO_CONFIG_DIR`
     /// (default `config`) and the process environment.
@@ -120,7 +129,9 @@ impl Settings {
                 config::Environment::with_prefix("KOLO")
                     .prefix_separator("__")
                     .separator("__")
-                    .try_parsing(true),
+                    .try_parsing(true)
+                    .list_separator(",")
+                    .with_list_parse_key("notify.reminder_offsets_hours"),
             );
         }
         let settings = builder
@@ -132,6 +143,13 @@ impl Settings {
     }
 
     fn check(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.notify
+                .reminder_offsets_hours
+                .iter()
+                .all(|h| (1..=24 * 60).contains(h)),
+            "notify.reminder_offsets_hours must be between 1 and 1440 hours"
+        );
         anyhow::ensure!(
             self.database.pool_size > 0,
             "database.pool_size must be at least 1"

@@ -125,9 +125,9 @@ fn send_verification(
             person.locale(),
             "verify_email",
             json!({
-                "full_name": person.full_name,
+                "name": person.full_name,
                 "link": format!("{public_url}/verify-email?token={token}"),
-                "expires_in_hours": VERIFY_EMAIL_TTL_HOURS,
+                "hours": VERIFY_EMAIL_TTL_HOURS,
             }),
         ),
     )?;
@@ -343,9 +343,9 @@ pub async fn request_password_reset(state: &AppState, req: PasswordResetRequest)
                         person.locale(),
                         "password_reset",
                         json!({
-                            "full_name": person.full_name,
+                            "name": person.full_name,
                             "link": format!("{public_url}/reset-password?token={token}"),
-                            "expires_in_hours": PASSWORD_RESET_TTL_HOURS,
+                            "hours": PASSWORD_RESET_TTL_HOURS,
                         }),
                     ),
                 )?;

@@ -237,6 +237,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    unsubscribes (id) {
+        id -> BigInt,
+        email -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    event_messages (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        sent_by -> Nullable<BigInt>,
+        subject -> Text,
+        body -> Text,
+        audience -> Text,
+        recipients -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(email_tokens -> people (person_id));
 diesel::joinable!(refresh_tokens -> people (person_id));
 diesel::joinable!(staff_roles -> people (person_id));
@@ -250,8 +272,10 @@ diesel::joinable!(event_contents -> events (event_id));
 diesel::joinable!(event_partners -> events (event_id));
 diesel::joinable!(event_partners -> organisations (organisation_id));
 diesel::joinable!(registrations -> events (event_id));
+diesel::joinable!(registrations -> people (person_id));
 diesel::joinable!(event_questions -> events (event_id));
 diesel::joinable!(idempotency_keys -> people (person_id));
+diesel::joinable!(event_messages -> events (event_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
@@ -269,4 +293,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     registrations,
     event_questions,
     idempotency_keys,
+    unsubscribes,
+    event_messages,
 );

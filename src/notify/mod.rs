@@ -2,8 +2,11 @@
 //! lettre transports, and the message texts.
 
 pub mod admin;
+pub mod broadcast;
 pub mod mailer;
 pub mod outbox;
+pub mod reminders;
 pub mod routes;
 pub mod templates;
+pub mod unsubscribe;
 pub mod worker;

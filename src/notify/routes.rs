@@ -8,14 +8,22 @@ use crate::error::{AppResult, Problem};
 use crate::http::pagination::Paginated;
 use crate::http::AppState;
 use crate::notify::admin::{self, OutboxFilter, OutboxQuery, OutboxView};
+use crate::notify::broadcast::{self, Audience, MessageRequest, MessageSent};
+use crate::notify::unsubscribe::{self, Kind, Unsubscribed};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/admin/outbox").get(list))
-        .service(web::resource("/admin/outbox/{id}/retry").post(retry));
+        .service(web::resource("/admin/outbox/{id}/retry").post(retry))
+        .service(web::resource("/events/{id}/messages").post(send_message))
+        .service(web::resource("/unsubscribe").post(unsubscribe_route));
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(list, retry), components(schemas(OutboxView, OutboxFilter, Paginated<OutboxView>)))]
+#[openapi(
+    paths(list, retry, send_message, unsubscribe_route),
+    components(schemas(OutboxView, OutboxFilter, Paginated<OutboxView>, MessageRequest, MessageSent, Audience,
+                       UnsubscribeRequest, Unsubscribed, Kind))
+)]
 pub struct NotifyApi;
 
 /// Outbox messages by status (default: dead). Platform admins only.
@@ -41,4 +49,49 @@ pub async fn retry(
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(admin::retry(&state, user.person_id, path.into_inner()).await?))
+}
+
+/// Email an event's registrants (staff of the host), within a daily limit per event.
+#[utoipa::path(post, path = "/api/v1/events/{id}/messages", tag = "events", params(("id" = i64, Path)),
+    request_body = MessageRequest, security(("bearer" = [])),
+    responses((status = 202, body = MessageSent, description = "Queued, one email per recipient"),
+              (status = 429, body = Problem, content_type = "application/problem+json", description = "The daily limit for this event is reached")))]
+pub async fn send_message(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: web::Json<MessageRequest>,
+) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::Accepted()
+        .json(broadcast::send(&state, user.person_id, path.into_inner(), body.into_inner()).await?))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct UnsubscribeRequest {
+    /// The token from the link in the email.
+    pub token: Option<String>,
+}
+
+/// Stop reminders or organiser messages for the address in the token. Takes the token in a JSON
+/// body, or in the query with any body (the RFC 8058 one-click POST mail programs send).
+#[utoipa::path(post, path = "/api/v1/unsubscribe", tag = "me", params(UnsubscribeRequest),
+    request_body(content = UnsubscribeRequest, description = "Or `List-Unsubscribe=One-Click` as a form, with the token in the query"),
+    responses((status = 200, body = Unsubscribed)))]
+pub async fn unsubscribe_route(
+    state: web::Data<AppState>,
+    query: web::Query<UnsubscribeRequest>,
+    body: web::Bytes,
+) -> AppResult<HttpResponse> {
+    let from_body = || {
+        serde_json::from_slice::<UnsubscribeRequest>(&body)
+            .ok()
+            .and_then(|b| b.token)
+    };
+    let token = query
+        .into_inner()
+        .token
+        .or_else(from_body)
+        .ok_or_else(|| crate::error::AppError::invalid("token", "is required"))?;
+    Ok(HttpResponse::Ok().json(unsubscribe::unsubscribe(&state, &token).await?))
 }

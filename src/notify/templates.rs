@@ -56,20 +56,31 @@ fn compose(
     }
 }
 
+/// The start in the event's zone (the stored value is RFC 3339 UTC).
+fn when(data: &Value) -> String {
+    let tz: chrono_tz::Tz = data
+        .get("timezone")
+        .and_then(Value::as_str)
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(chrono_tz::UTC);
+    data.get("starts_at")
+        .and_then(Value::as_str)
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+        .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string())
+        .unwrap_or_default()
+}
+
 /// Renders `template` for `locale`. An unknown template or missing data is an error, which the
 /// worker records on the message (it is retried, then shown to admins as dead).
 pub fn render(template: &str, _locale: Locale, data: &Value) -> Result<Rendered, String> {
-    let name = data
-        .get("full_name")
-        .and_then(Value::as_str)
-        .unwrap_or("there");
+    let name = data.get("name").and_then(Value::as_str).unwrap_or("there");
     match template {
         "verify_email" => Ok(compose(
             "Confirm your email address".into(),
             name,
             &[format!(
                 "Please confirm your email address by opening this link within {} hours:",
-                data.get("expires_in_hours").and_then(Value::as_i64).unwrap_or(48)
+                data.get("hours").and_then(Value::as_i64).unwrap_or(48)
             )],
             Some(field(data, "link")?),
         )),
@@ -82,48 +93,60 @@ pub fn render(template: &str, _locale: Locale, data: &Value) -> Result<Rendered,
             Some(field(data, "link")?),
         )),
         "registration_confirmed" => Ok(compose(
-            format!("You are registered: {}", field(data, "event_title")?),
+            format!("You are registered: {}", field(data, "event")?),
             name,
             &[
-                format!("Your place at “{}” on {} is confirmed.", field(data, "event_title")?, field(data, "starts_at")?),
+                format!("Your place at “{}” on {} is confirmed.", field(data, "event")?, when(data)),
                 format!("Your check-in code: {}", field(data, "code")?),
             ],
             None,
         )),
         "registration_waitlisted" => Ok(compose(
-            format!("On the waitlist: {}", field(data, "event_title")?),
+            format!("On the waitlist: {}", field(data, "event")?),
             name,
             &[format!(
                 "“{}” is full, so you are on the waitlist at position {}. If a place frees up it is yours automatically, and we will email you.",
-                field(data, "event_title")?,
-                data.get("waitlist_position").and_then(Value::as_i64).unwrap_or(0)
+                field(data, "event")?,
+                data.get("position").and_then(Value::as_i64).unwrap_or(0)
             )],
             None,
         )),
         "registration_promoted" => Ok(compose(
-            format!("A place is yours: {}", field(data, "event_title")?),
+            format!("A place is yours: {}", field(data, "event")?),
             name,
             &[
-                format!("A place opened up at “{}” on {} and it is now yours: your registration is confirmed.", field(data, "event_title")?, field(data, "starts_at")?),
+                format!("A place opened up at “{}” on {} and it is now yours: your registration is confirmed.", field(data, "event")?, when(data)),
                 format!("Your check-in code: {}", field(data, "code")?),
             ],
             None,
         )),
         "registration_cancelled" => Ok(compose(
-            format!("Registration cancelled: {}", field(data, "event_title")?),
+            format!("Registration cancelled: {}", field(data, "event")?),
             name,
-            &[format!("Your registration for “{}” on {} is cancelled.", field(data, "event_title")?, field(data, "starts_at")?)],
+            &[format!("Your registration for “{}” on {} is cancelled.", field(data, "event")?, when(data))],
             None,
         )),
         "guest_confirm" => Ok(compose(
-            format!("Confirm your registration: {}", field(data, "event_title")?),
+            format!("Confirm your registration: {}", field(data, "event")?),
             name,
             &[format!(
                 "Please confirm your registration for “{}” by opening this link within {} hours. Until then no place is held for you.",
-                field(data, "event_title")?,
-                data.get("expires_in_hours").and_then(Value::as_i64).unwrap_or(24)
+                field(data, "event")?,
+                data.get("hours").and_then(Value::as_i64).unwrap_or(24)
             )],
             Some(field(data, "link")?),
+        )),
+        "event_reminder" => Ok(compose(
+            format!("Reminder: {}", field(data, "event")?),
+            name,
+            &[format!("“{}” starts on {}. Your check-in code: {}", field(data, "event")?, when(data), field(data, "code")?)],
+            None,
+        )),
+        "organiser_message" => Ok(compose(
+            format!("Message from the organisers of {}: {}", field(data, "event")?, field(data, "message_subject")?),
+            name,
+            &[field(data, "message_body")?.to_owned()],
+            None,
         )),
         other => Err(format!("unknown email template `{other}`")),
     }

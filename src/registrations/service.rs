@@ -498,10 +498,12 @@ fn register_locked(
                 locale,
                 "guest_confirm",
                 json!({
-                    "full_name": name,
-                    "event_title": title,
+                    "name": name,
+                    "event": title,
+                    "starts_at": event.starts_at.and_utc().to_rfc3339(),
+                    "timezone": event.timezone,
                     "link": format!("{public_url}/registrations/confirm?token={token}"),
-                    "expires_in_hours": GUEST_CONFIRM_HOURS,
+                    "hours": GUEST_CONFIRM_HOURS,
                 }),
             ),
         )?;
@@ -620,13 +622,6 @@ pub fn announce(
         event.id,
         &[locale.tag(), event.default_locale.as_str(), "en"],
     )?;
-    let tz: chrono_tz::Tz = event.timezone.parse().unwrap_or(chrono_tz::UTC);
-    let starts = event
-        .starts_at
-        .and_utc()
-        .with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M %Z")
-        .to_string();
     outbox::enqueue(
         conn,
         OutgoingEmail::new(
@@ -634,13 +629,16 @@ pub fn announce(
             locale,
             template,
             json!({
-                "full_name": view.name,
+                "name": view.name,
+                "event": title,
                 "event_id": event.id,
-                "event_title": title,
-                "starts_at": starts,
+                "starts_at": event.starts_at.and_utc().to_rfc3339(),
+                "ends_at": event.ends_at.and_utc().to_rfc3339(),
                 "timezone": event.timezone,
+                "place": place(event),
+                "online_url": event.online_url,
                 "code": reg.code,
-                "waitlist_position": view.waitlist_position,
+                "position": view.waitlist_position,
                 "registration_id": reg.id,
             }),
         )
@@ -651,6 +649,15 @@ pub fn announce(
         )),
     )?;
     Ok(())
+}
+
+/// Where the event happens, as one line: venue, address, city (empty for online-only events).
+pub fn place(event: &EventSlot) -> String {
+    [&event.venue_name, &event.address, &event.city]
+        .into_iter()
+        .filter_map(|part| part.as_deref().map(str::trim).filter(|p| !p.is_empty()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A guest follows the emailed link: the registration takes a seat or a waitlist place now.

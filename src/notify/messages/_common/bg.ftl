@@ -1,0 +1,11 @@
+greeting = Здравейте, { $name },
+signature = — Kolo
+footer-automatic = Това съобщение е изпратено автоматично от платформата Kolo от името на организацията, затова Ви молим да не отговаряте на него.
+footer-unsubscribe = Не искате повече да получавате такива съобщения? Отпишете се тук:
+label-time = Дата и час
+label-place = Място
+label-online = Онлайн
+label-code = Код за вход
+label-reason = Причина
+no-end-date = без крайна дата
+change-line = { $label }: { $old } → { $new }

@@ -1,0 +1,11 @@
+greeting = Hello { $name },
+signature = — Kolo
+footer-automatic = This email was sent automatically by Kolo on behalf of the organisation, so please do not reply to it directly.
+footer-unsubscribe = Don't want to receive these emails any more? Unsubscribe here:
+label-time = When
+label-place = Where
+label-online = Online
+label-code = Check-in code
+label-reason = Reason
+no-end-date = no end date
+change-line = { $label }: { $old } → { $new }

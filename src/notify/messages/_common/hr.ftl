@@ -1,0 +1,11 @@
+greeting = Dobar dan, { $name },
+signature = — Kolo
+footer-automatic = Ovu je poruku automatski poslala platforma Kolo u ime organizacije, zato Vas molimo da na nju ne odgovarate.
+footer-unsubscribe = Ne želite više primati ovakve poruke? Odjavite se ovdje:
+label-time = Vrijeme
+label-place = Mjesto
+label-online = Online
+label-code = Kod za ulaz
+label-reason = Razlog
+no-end-date = bez datuma isteka
+change-line = { $label }: { $old } → { $new }

@@ -1,0 +1,11 @@
+greeting = Добар ден, { $name },
+signature = — Kolo
+footer-automatic = Оваа порака автоматски ја испрати платформата Kolo во име на организацијата, затоа Ве молиме да не одговарате на неа.
+footer-unsubscribe = Не сакате повеќе да добивате вакви пораки? Одјавете се тука:
+label-time = Време
+label-place = Место
+label-online = Онлајн
+label-code = Код за влез
+label-reason = Причина
+no-end-date = без датум на истекување
+change-line = { $label }: { $old } → { $new }

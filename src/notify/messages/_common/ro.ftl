@@ -1,0 +1,11 @@
+greeting = Bună ziua, { $name },
+signature = — Kolo
+footer-automatic = Acest mesaj a fost trimis automat de platforma Kolo în numele organizației, așa că vă rugăm să nu răspundeți la el.
+footer-unsubscribe = Nu mai doriți să primiți astfel de mesaje? Vă puteți dezabona aici:
+label-time = Data și ora
+label-place = Locația
+label-online = Online
+label-code = Cod de acces
+label-reason = Motiv
+no-end-date = fără dată de expirare
+change-line = { $label }: { $old } → { $new }

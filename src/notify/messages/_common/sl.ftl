@@ -1,0 +1,11 @@
+greeting = Pozdravljeni, { $name },
+signature = — Kolo
+footer-automatic = To sporočilo je v imenu organizacije samodejno poslala platforma Kolo, zato Vas prosimo, da nanj ne odgovarjate.
+footer-unsubscribe = Ne želite več prejemati takih sporočil? Odjavite se tukaj:
+label-time = Čas
+label-place = Kraj
+label-online = Na spletu
+label-code = Vstopna koda
+label-reason = Razlog
+no-end-date = brez datuma poteka
+change-line = { $label }: { $old } → { $new }

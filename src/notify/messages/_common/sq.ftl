@@ -1,0 +1,11 @@
+greeting = Përshëndetje, { $name },
+signature = — Kolo
+footer-automatic = Ky mesazh u dërgua automatikisht nga platforma Kolo në emër të organizatës, prandaj ju lutemi të mos i përgjigjeni.
+footer-unsubscribe = Nuk dëshironi të merrni më mesazhe të tilla? Çregjistrohuni këtu:
+label-time = Koha
+label-place = Vendndodhja
+label-online = Online
+label-code = Kodi i hyrjes
+label-reason = Arsyeja
+no-end-date = pa datë skadimi
+change-line = { $label }: { $old } → { $new }

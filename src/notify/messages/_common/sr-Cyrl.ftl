@@ -1,0 +1,11 @@
+greeting = Добар дан, { $name },
+signature = — Kolo
+footer-automatic = Ову поруку је аутоматски послала платформа Kolo у име организације, зато Вас молимо да на њу не одговарате.
+footer-unsubscribe = Не желите више да примате овакве поруке? Одјавите се овде:
+label-time = Време
+label-place = Место
+label-online = Онлајн
+label-code = Код за улаз
+label-reason = Разлог
+no-end-date = без датума истека
+change-line = { $label }: { $old } → { $new }

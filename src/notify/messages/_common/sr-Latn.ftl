@@ -1,0 +1,11 @@
+greeting = Dobar dan, { $name },
+signature = — Kolo
+footer-automatic = Ovu poruku je automatski poslala platforma Kolo u ime organizacije, zato Vas molimo da na nju ne odgovarate.
+footer-unsubscribe = Ne želite više da primate ovakve poruke? Odjavite se ovde:
+label-time = Vreme
+label-place = Mesto
+label-online = Onlajn
+label-code = Kod za ulaz
+label-reason = Razlog
+no-end-date = bez datuma isteka
+change-line = { $label }: { $old } → { $new }

@@ -1,0 +1,7 @@
+subject = Primili smo Vaš zahtjev za članstvo: { $organisation }
+body =
+    Primili smo Vaš zahtjev za članstvo u organizaciji { $organisation }.
+
+    Vrsta članstva: { $membership_type }
+
+    Organizacija će sada razmotriti Vaš zahtjev, a obavijest o odluci primit ćete e-poštom.

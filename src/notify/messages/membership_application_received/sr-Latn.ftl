@@ -1,0 +1,7 @@
+subject = Primili smo Vaš zahtev za članstvo: { $organisation }
+body =
+    Primili smo Vaš zahtev za članstvo u organizaciji { $organisation }.
+
+    Vrsta članstva: { $membership_type }
+
+    Organizacija će sada razmotriti Vaš zahtev, a obaveštenje o odluci dobićete imejlom.

@@ -1,0 +1,8 @@
+subject = Cerere nouă de aderare: { $organisation }
+body =
+    { $applicant } a depus o cerere de aderare la organizația { $organisation }.
+
+    Categoria de membru: { $membership_type }
+
+    Puteți analiza cererea și o puteți aproba sau respinge în Kolo.
+action = Analizați cererea

@@ -1,0 +1,8 @@
+subject = Nova vloga za članstvo: { $organisation }
+body =
+    { $applicant } se želi včlaniti v organizacijo { $organisation }.
+
+    Vrsta članstva: { $membership_type }
+
+    Vlogo lahko pregledate ter odobrite ali zavrnete na platformi Kolo.
+action = Preglejte vlogo

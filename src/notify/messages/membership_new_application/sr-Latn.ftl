@@ -1,0 +1,8 @@
+subject = Novi zahtev za članstvo: { $organisation }
+body =
+    { $applicant } želi da se učlani u organizaciju { $organisation }.
+
+    Vrsta članstva: { $membership_type }
+
+    Zahtev možete da pregledate, odobrite ili odbijete na platformi Kolo.
+action = Pregledajte zahtev

@@ -1,0 +1,2 @@
+subject = Sporočilo organizatorjev dogodka „{ $event }“
+body = Organizatorji dogodka „{ $event }“ ({ $organisation }) so Vam poslali naslednje sporočilo:

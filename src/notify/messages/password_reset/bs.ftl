@@ -1,0 +1,10 @@
+subject = Promjena lozinke za Kolo
+body =
+    Primili smo zahtjev za promjenu lozinke Vašeg korisničkog računa u Kolu. Da biste odabrali novu lozinku, otvorite link ispod. Link vrijedi { $hours ->
+        [one] { $hours } sat
+        [few] { $hours } sata
+       *[other] { $hours } sati
+    }.
+
+    Ako ovaj zahtjev niste poslali Vi, zanemarite ovu poruku – Vaša lozinka ostaje nepromijenjena.
+action = Odaberite novu lozinku

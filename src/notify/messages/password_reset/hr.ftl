@@ -1,0 +1,10 @@
+subject = Promjena lozinke za Kolo
+body =
+    Primili smo zahtjev za promjenu lozinke Vašeg korisničkog računa u Kolu. Kako biste odabrali novu lozinku, otvorite poveznicu u nastavku. Poveznica vrijedi { $hours ->
+        [one] { $hours } sat
+        [few] { $hours } sata
+       *[other] { $hours } sati
+    }.
+
+    Ako zahtjev niste poslali Vi, zanemarite ovu poruku – Vaša lozinka ostaje nepromijenjena.
+action = Odaberite novu lozinku

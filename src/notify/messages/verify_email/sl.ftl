@@ -1,0 +1,11 @@
+subject = Potrdite svoj e-poštni naslov za Kolo
+body =
+    Dobrodošli na platformi Kolo! Če želite aktivirati svoj račun, potrdite e-poštni naslov tako, da odprete spodnjo povezavo. Povezava velja { $hours ->
+        [one] { $hours } uro
+        [two] { $hours } uri
+        [few] { $hours } ure
+       *[other] { $hours } ur
+    }.
+
+    Če niste ustvarili računa na platformi Kolo, to sporočilo preprosto prezrite.
+action = Potrdite e-poštni naslov
