@@ -46,6 +46,16 @@ pub fn queue_due(
     Ok(queued)
 }
 
+/// (registration id, person id, guest name, guest email, locale, check-in code)
+type ReminderRow = (
+    i64,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
+
 fn remind(
     conn: &mut AnyConnection,
     settings: &Settings,
@@ -54,14 +64,7 @@ fn remind(
     remind_at: NaiveDateTime,
 ) -> AppResult<usize> {
     // Someone who registered after the reminder moment has just been told everything.
-    let confirmed: Vec<(
-        i64,
-        Option<i64>,
-        Option<String>,
-        Option<String>,
-        String,
-        String,
-    )> = registrations::table
+    let confirmed: Vec<ReminderRow> = registrations::table
         .filter(registrations::event_id.eq(event.id))
         .filter(registrations::status.eq("confirmed"))
         .filter(registrations::created_at.lt(remind_at))
