@@ -17,6 +17,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub mail: MailSettings,
     pub worker: WorkerSettings,
+    pub events: EventsSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -95,6 +96,13 @@ pub struct WorkerSettings {
     pub poll_interval_ms: u64,
     pub batch_size: i64,
     pub lease_secs: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventsSettings {
+    /// How long an "event changed" email waits for further edits to fold into it, in seconds.
+    pub change_coalesce_secs: i64,
 }
 
 impl Settings {
