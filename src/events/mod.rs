@@ -2,6 +2,7 @@
 //! partners and calendar feeds.
 
 pub mod calendar;
+pub mod demo;
 pub mod listing;
 pub mod model;
 pub mod routes;

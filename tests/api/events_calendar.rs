@@ -137,3 +137,40 @@ async fn calendar_feeds_are_valid_icalendar() {
     .await
     .expect(200);
 }
+
+#[tokio::test]
+async fn demo_data_fills_an_empty_database_once() {
+    let app = spawn_app().await;
+    let hash = kolo::auth::passwords::hash("demo-password-2026").unwrap();
+    let h = hash.clone();
+    let summary = app
+        .with_db(move |conn| kolo::events::demo::load(conn, &h).unwrap())
+        .await;
+    assert!(summary.events >= 24);
+    let again = app
+        .with_db(move |conn| kolo::events::demo::load(conn, &hash).is_err())
+        .await;
+    assert!(again, "a second run must refuse");
+    let list = app
+        .get("/api/v1/events?per_page=100", None)
+        .await
+        .expect(200);
+    assert!(list.body["total"].as_i64().unwrap() >= 20);
+    let full = app.get("/api/v1/events?q=sito%C5%A1tampe", None).await.body;
+    assert_eq!(full["items"][0]["seats_left"], 0);
+    let conference = app.get("/api/v1/events?kind=conference", None).await.body;
+    let id = conference["items"][0]["id"].as_i64().unwrap();
+    assert_eq!(
+        conference["items"][0]["partners"].as_array().unwrap().len(),
+        3
+    );
+    let sessions = app
+        .get(&format!("/api/v1/events/{id}/sessions"), None)
+        .await
+        .body;
+    assert_eq!(sessions["total"], 3);
+    let login = app
+        .login("jelena.markovic@demo.kolo.example", "demo-password-2026")
+        .await;
+    login.expect(200);
+}
