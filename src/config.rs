@@ -18,6 +18,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub worker: WorkerSettings,
     pub notify: NotifySettings,
+    pub events: EventsSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,6 +105,13 @@ pub struct NotifySettings {
     pub reminder_offsets_hours: Vec<u32>,
     pub organiser_messages_per_event_per_day: u32,
     pub unsubscribe_valid_days: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventsSettings {
+    /// How long an "event changed" email waits for further edits to fold into it, in seconds.
+    pub change_coalesce_secs: i64,
 }
 
 impl Settings {

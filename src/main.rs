@@ -38,6 +38,8 @@ enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Fill an empty database with a demo network (organisations, members, events).
+    DemoData,
 }
 
 fn main() -> ExitCode {
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
                 name,
                 password_stdin,
             } => create_admin(&settings, &email, &name, password_stdin),
+            Command::DemoData => demo_data(&settings),
         });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -130,6 +133,29 @@ fn create_admin(
             "{} (id {}) is now a platform admin",
             person.email, person.id
         );
+    }
+    Ok(())
+}
+
+fn demo_data(settings: &Settings) -> anyhow::Result<()> {
+    use kolo::events::demo;
+    let hash =
+        kolo::auth::passwords::hash(demo::DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let pool = kolo::db::connect(&settings.database)?;
+    let mut conn = pool.get()?;
+    let summary = demo::load(&mut conn, &hash)?;
+    println!(
+        "demo data loaded: {} organisations, {} people, {} events",
+        summary.organisations,
+        summary.people.len(),
+        summary.events
+    );
+    println!(
+        "every demo account has the password {}:",
+        demo::DEMO_PASSWORD
+    );
+    for email in summary.people {
+        println!("  {email}");
     }
     Ok(())
 }

@@ -1,3 +1,12 @@
-//! events (see the issue that builds it).
+//! Events and their programme: workshops, conferences and sessions, texts per locale,
+//! partners and calendar feeds.
 
+pub mod calendar;
+pub mod demo;
+pub mod listing;
+pub mod model;
 pub mod routes;
+pub mod service;
+pub mod store;
+pub mod validate;
+pub mod views;

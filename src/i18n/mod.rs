@@ -1,5 +1,8 @@
 //! Locales Kolo speaks, and how a request picks one.
 
+pub mod fallback;
+pub mod translit;
+
 use std::fmt;
 use std::str::FromStr;
 

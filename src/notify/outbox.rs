@@ -117,6 +117,98 @@ pub fn enqueue(conn: &mut AnyConnection, email: OutgoingEmail) -> QueryResult<bo
     }
 }
 
+/// Queues an email that waits `delay` before it is sent, merging it into one still waiting
+/// under the same dedupe key: several quick edits then make one email. The waiting message
+/// gets the new data, except the `keep_from_first` fields, which keep the values of the first
+/// change (so "old → new" spans every edit). The message stays due at its first time, so a
+/// stream of edits cannot postpone it forever.
+///
+/// The key marks only a message that is still waiting. Once one is sent, dead, or claimed by a
+/// worker (its data may already be in a mail), it gives up the key (renamed `key#id`) and a
+/// later change queues a new message under the key, so a change after the first email is not
+/// swallowed by the unique index.
+pub fn enqueue_coalesced(
+    conn: &mut AnyConnection,
+    email: OutgoingEmail,
+    delay: Duration,
+    keep_from_first: &[&str],
+) -> QueryResult<()> {
+    let now = crate::db::now();
+    let Some(key) = email.dedupe_key.clone() else {
+        return insert_due(conn, &email, now + delay).map(drop);
+    };
+    let waiting = |now: NaiveDateTime| {
+        outbox::table
+            .filter(outbox::dedupe_key.eq(key.clone()))
+            .filter(outbox::status.eq(STATUS_PENDING))
+            .filter(outbox::attempts.eq(0))
+            .filter(
+                outbox::locked_until
+                    .is_null()
+                    .or(outbox::locked_until.lt(now)),
+            )
+    };
+    let existing = waiting(now)
+        .select(OutboxMessage::as_select())
+        .first(conn)
+        .optional()?;
+    if let Some(existing) = existing {
+        let mut data = email.data.clone();
+        let first: serde_json::Value =
+            serde_json::from_str(&existing.data).unwrap_or(serde_json::Value::Null);
+        if let (Some(first), Some(merged)) = (first.as_object(), data.as_object_mut()) {
+            for field in keep_from_first {
+                if let Some(value) = first.get(*field) {
+                    merged.insert((*field).to_owned(), value.clone());
+                }
+            }
+        }
+        // Conditional on still waiting: a worker that claimed it meanwhile wins.
+        let updated = diesel::update(waiting(now).filter(outbox::id.eq(existing.id)))
+            .set((
+                outbox::data.eq(data.to_string()),
+                outbox::recipient.eq(&email.recipient),
+                outbox::locale.eq(email.locale.tag()),
+            ))
+            .execute(conn)?;
+        if updated == 1 {
+            return Ok(());
+        }
+    }
+    let holders: Vec<i64> = outbox::table
+        .filter(outbox::dedupe_key.eq(&key))
+        .select(outbox::id)
+        .load(conn)?;
+    for id in holders {
+        diesel::update(outbox::table.find(id))
+            .set(outbox::dedupe_key.eq(format!("{key}#{id}")))
+            .execute(conn)?;
+    }
+    insert_due(conn, &email, now + delay).map(drop)
+}
+
+fn insert_due(
+    conn: &mut AnyConnection,
+    email: &OutgoingEmail,
+    due: NaiveDateTime,
+) -> QueryResult<usize> {
+    let row = NewOutboxMessage {
+        recipient: &email.recipient,
+        locale: email.locale.tag(),
+        template: email.template,
+        data: email.data.to_string(),
+        dedupe_key: email.dedupe_key.as_deref(),
+        reply_to: email.reply_to.as_deref(),
+        status: STATUS_PENDING,
+        attempts: 0,
+        next_attempt_at: due,
+        created_at: crate::db::now(),
+    };
+    diesel::insert_into(outbox::table)
+        .values(&row)
+        .execute(conn)
+}
+
 /// Claims up to `limit` due messages for this worker until `lease_until`. The conditions are
 /// repeated in the outer UPDATE so that, on PostgreSQL, a concurrent worker that blocked on the
 /// same rows re-checks them after the first commits and skips them; SQLite serialises writers.

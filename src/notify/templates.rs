@@ -148,6 +148,46 @@ pub fn render(template: &str, _locale: Locale, data: &Value) -> Result<Rendered,
             &[field(data, "message_body")?.to_owned()],
             None,
         )),
+        "event_cancelled" => {
+            let title = field(data, "event_title")?;
+            Ok(compose(
+                format!("Cancelled: {title}"),
+                name,
+                &[
+                    format!(
+                        "We are sorry: \"{title}\" ({}, {}) has been cancelled.",
+                        field(data, "when")?,
+                        field(data, "place")?
+                    ),
+                    format!("Reason given by the organisers: {}", field(data, "reason")?),
+                ],
+                Some(field(data, "link")?),
+            ))
+        }
+        "event_changed" => {
+            let title = field(data, "event_title")?;
+            let mut paragraphs = vec![format!(
+                "The organisers of \"{title}\", which you registered for, have changed its time or place."
+            )];
+            let (old_when, new_when) = (field(data, "old_when")?, field(data, "new_when")?);
+            if old_when != new_when {
+                paragraphs.push(format!("When: {old_when} → {new_when}"));
+            } else {
+                paragraphs.push(format!("When: {new_when}"));
+            }
+            let (old_place, new_place) = (field(data, "old_place")?, field(data, "new_place")?);
+            if old_place != new_place {
+                paragraphs.push(format!("Where: {old_place} → {new_place}"));
+            } else {
+                paragraphs.push(format!("Where: {new_place}"));
+            }
+            Ok(compose(
+                format!("Changed: {title}"),
+                name,
+                &paragraphs,
+                Some(field(data, "link")?),
+            ))
+        }
         other => Err(format!("unknown email template `{other}`")),
     }
 }

@@ -404,3 +404,22 @@ impl Email {
             .to_owned()
     }
 }
+
+impl TestApp {
+    /// A GET with extra headers (e.g. `Accept-Language`).
+    pub async fn get_with_headers(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = self.client.get(self.url(path));
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        read(req.send().await.expect("request")).await
+    }
+}

@@ -16,3 +16,7 @@ mod mail;
 mod registrations;
 mod registrations_concurrency;
 mod schema;
+mod event_fixtures;
+mod events;
+mod events_calendar;
+mod events_programme;

@@ -1,0 +1,395 @@
+//! Event queries. Each takes `&mut AnyConnection` so services compose them in one transaction.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::sql_types::{Nullable, Text};
+
+use crate::db::schema::{
+    event_contents, event_partners, events, memberships, organisations, people, registrations,
+    representatives, staff_roles,
+};
+use crate::db::{columns_of, AnyConnection, MultiBackend};
+use crate::events::model::*;
+
+diesel::define_sql_function! {
+    /// SQL `lower()`: ASCII-only on SQLite, which is why needles are folded in Rust as well.
+    fn lower(x: Nullable<Text>) -> Nullable<Text>;
+}
+
+pub fn find_event(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Event>> {
+    events::table
+        .find(id)
+        .select(Event::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_event(conn: &mut AnyConnection, new: &NewEvent) -> QueryResult<Event> {
+    diesel::insert_into(events::table)
+        .values(new)
+        .returning(columns_of::<Event>())
+        .get_result(conn)
+}
+
+pub fn update_event(
+    conn: &mut AnyConnection,
+    id: i64,
+    changes: &EventChanges,
+) -> QueryResult<Event> {
+    diesel::update(events::table.find(id))
+        .set(changes)
+        .returning(columns_of::<Event>())
+        .get_result(conn)
+}
+
+/// Deletes a draft (its contents, partners and draft sessions go with it by cascade).
+pub fn delete_draft(conn: &mut AnyConnection, id: i64) -> QueryResult<bool> {
+    diesel::delete(
+        events::table
+            .find(id)
+            .filter(events::status.eq(STATUS_DRAFT)),
+    )
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+pub fn publish(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<Event> {
+    diesel::update(events::table.find(id))
+        .set((
+            events::status.eq(STATUS_PUBLISHED),
+            events::published_at.eq(now),
+            events::updated_at.eq(now),
+        ))
+        .returning(columns_of::<Event>())
+        .get_result(conn)
+}
+
+/// Cancels the event and every session of it that is not cancelled yet.
+pub fn cancel_with_sessions(
+    conn: &mut AnyConnection,
+    id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        events::table
+            .filter(events::id.eq(id).or(events::parent_id.eq(id)))
+            .filter(events::status.ne(STATUS_CANCELLED)),
+    )
+    .set((
+        events::status.eq(STATUS_CANCELLED),
+        events::cancel_reason.eq(reason),
+        events::cancelled_at.eq(now),
+        events::updated_at.eq(now),
+    ))
+    .execute(conn)
+    .map(drop)
+}
+
+pub fn sessions_of(conn: &mut AnyConnection, parent_id: i64) -> QueryResult<Vec<Event>> {
+    events::table
+        .filter(events::parent_id.eq(parent_id))
+        .order((events::starts_at, events::id))
+        .select(Event::as_select())
+        .load(conn)
+}
+
+pub fn contents_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<Content>> {
+    event_contents::table
+        .filter(event_contents::event_id.eq_any(event_ids))
+        .order((event_contents::event_id, event_contents::locale))
+        .select(Content::as_select())
+        .load(conn)
+}
+
+/// Replaces every stored translation of an event.
+pub fn replace_contents(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    rows: &[NewContent],
+) -> QueryResult<()> {
+    diesel::delete(event_contents::table.filter(event_contents::event_id.eq(event_id)))
+        .execute(conn)?;
+    // One statement per row: the multi-backend connection has no batch insert.
+    for row in rows {
+        diesel::insert_into(event_contents::table)
+            .values(row)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn partners_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<PartnerView>> {
+    event_partners::table
+        .inner_join(organisations::table)
+        .filter(event_partners::event_id.eq_any(event_ids))
+        .order((
+            event_partners::event_id,
+            event_partners::position,
+            event_partners::id,
+        ))
+        .select((
+            event_partners::event_id,
+            organisations::slug,
+            organisations::name,
+            event_partners::role,
+        ))
+        .load::<(i64, String, String, String)>(conn)
+        .map(|rows| {
+            rows.into_iter()
+                .map(|(event_id, slug, name, role)| PartnerView {
+                    organisation_slug: slug,
+                    organisation_name: name,
+                    role,
+                    event_id,
+                })
+                .collect()
+        })
+}
+
+pub fn replace_partners(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    rows: &[NewPartner],
+) -> QueryResult<()> {
+    diesel::delete(event_partners::table.filter(event_partners::event_id.eq(event_id)))
+        .execute(conn)?;
+    for row in rows {
+        diesel::insert_into(event_partners::table)
+            .values(row)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// An organisation as events need it.
+#[derive(Debug, Clone, Queryable)]
+pub struct OrgRef {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub hosts_events: bool,
+}
+
+type OrgColumns = (
+    organisations::id,
+    organisations::slug,
+    organisations::name,
+    organisations::hosts_events,
+);
+const ORG_COLUMNS: OrgColumns = (
+    organisations::id,
+    organisations::slug,
+    organisations::name,
+    organisations::hosts_events,
+);
+
+pub fn orgs_by_slugs(conn: &mut AnyConnection, slugs: &[String]) -> QueryResult<Vec<OrgRef>> {
+    organisations::table
+        .filter(organisations::slug.eq_any(slugs))
+        .select(ORG_COLUMNS)
+        .load(conn)
+}
+
+pub fn orgs_by_ids(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<OrgRef>> {
+    organisations::table
+        .filter(organisations::id.eq_any(ids))
+        .select(ORG_COLUMNS)
+        .load(conn)
+}
+
+/// Hosts whose members-only events the person may see: where they are staff, hold an active
+/// membership, or represent an organisation that does (as `members::access::is_member`).
+pub fn member_host_ids(
+    conn: &mut AnyConnection,
+    person_id: i64,
+    today: NaiveDate,
+) -> QueryResult<Vec<i64>> {
+    let mut hosts: Vec<i64> = staff_roles::table
+        .filter(staff_roles::person_id.eq(person_id))
+        .select(staff_roles::organisation_id)
+        .load(conn)?;
+    let represented = representatives::table
+        .filter(representatives::person_id.eq(person_id))
+        .select(representatives::organisation_id.nullable());
+    let member_of: Vec<i64> = memberships::table
+        .filter(memberships::status.eq("active"))
+        .filter(
+            memberships::ends_on
+                .is_null()
+                .or(memberships::ends_on.ge(today)),
+        )
+        .filter(
+            memberships::person_id
+                .eq(person_id)
+                .or(memberships::member_organisation_id.eq_any(represented)),
+        )
+        .select(memberships::host_id)
+        .load(conn)?;
+    hosts.extend(member_of);
+    hosts.sort_unstable();
+    hosts.dedup();
+    Ok(hosts)
+}
+
+/// The validated filters of a list.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub organisation_id: Option<i64>,
+    pub kind: Option<String>,
+    pub ends_after: Option<NaiveDateTime>,
+    pub starts_before: Option<NaiveDateTime>,
+    pub city_lower: Option<String>,
+    pub country: Option<String>,
+    pub locales: Vec<String>,
+    /// Lower-cased needles (at most three); an event matches if its search text contains any.
+    pub needles: Vec<String>,
+    pub has_seats: bool,
+    pub parent_id: Option<i64>,
+    pub statuses: Vec<&'static str>,
+    /// `None`: every members-only event is visible (platform admin).
+    pub member_hosts: Option<Vec<i64>>,
+}
+
+fn like_pattern(needle: &str) -> String {
+    let escaped = needle
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn filtered(f: &ListFilter) -> events::BoxedQuery<'static, MultiBackend> {
+    let mut query = events::table
+        .into_boxed::<MultiBackend>()
+        .filter(events::status.eq_any(f.statuses.clone()));
+    if let Some(hosts) = &f.member_hosts {
+        query = query.filter(
+            events::visibility
+                .eq("public")
+                .or(events::organisation_id.eq_any(hosts.clone())),
+        );
+    }
+    if let Some(id) = f.organisation_id {
+        query = query.filter(events::organisation_id.eq(id));
+    }
+    if let Some(kind) = &f.kind {
+        query = query.filter(events::kind.eq(kind.clone()));
+    }
+    if let Some(t) = f.ends_after {
+        query = query.filter(events::ends_at.ge(t));
+    }
+    if let Some(t) = f.starts_before {
+        query = query.filter(events::starts_at.lt(t));
+    }
+    if let Some(city) = &f.city_lower {
+        query = query.filter(lower(events::city).eq(city.clone()));
+    }
+    if let Some(country) = &f.country {
+        query = query.filter(events::country.eq(country.clone()));
+    }
+    if !f.locales.is_empty() {
+        query = query.filter(
+            events::id.eq_any(
+                event_contents::table
+                    .filter(event_contents::locale.eq_any(f.locales.clone()))
+                    .select(event_contents::event_id),
+            ),
+        );
+    }
+    if let Some(first) = f.needles.first() {
+        // A fixed shape of three alternatives (the needle and its two Serbian scripts; repeated
+        // when fewer): boxed sub-expressions cannot be rendered by the multi-backend connection.
+        let pattern = |i: usize| like_pattern(f.needles.get(i).unwrap_or(first));
+        let matching = event_contents::table
+            .filter(
+                event_contents::search_text
+                    .like(pattern(0))
+                    .escape('\\')
+                    .or(event_contents::search_text.like(pattern(1)).escape('\\'))
+                    .or(event_contents::search_text.like(pattern(2)).escape('\\')),
+            )
+            .select(event_contents::event_id);
+        query = query.filter(events::id.eq_any(matching));
+    }
+    if f.has_seats {
+        query = query.filter(
+            events::capacity
+                .is_null()
+                .or(events::seats_taken.nullable().lt(events::capacity)),
+        );
+    }
+    if let Some(parent) = f.parent_id {
+        query = query.filter(events::parent_id.eq(parent));
+    }
+    query
+}
+
+/// One page of events in start order, and the total that match.
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &ListFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Event>, i64)> {
+    let total = filtered(filter).count().get_result::<i64>(conn)?;
+    let rows = filtered(filter)
+        .order((events::starts_at, events::id))
+        .limit(limit)
+        .offset(offset)
+        .select(Event::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// Someone with a live registration, to be told about a change or a cancellation.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub registration_id: i64,
+    pub event_id: i64,
+    pub email: String,
+    pub name: String,
+    pub locale: String,
+}
+
+/// Live registrations (pending, confirmed, waitlisted) of these events, with where to write.
+pub fn live_recipients(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<Recipient>> {
+    let rows = registrations::table
+        .left_join(people::table.on(people::id.nullable().eq(registrations::person_id)))
+        .filter(registrations::event_id.eq_any(event_ids))
+        .filter(registrations::status.eq_any(["pending", "confirmed", "waitlisted"]))
+        .order(registrations::id)
+        .select((
+            registrations::id,
+            registrations::event_id,
+            people::email.nullable(),
+            people::full_name.nullable(),
+            registrations::guest_email,
+            registrations::guest_name,
+            registrations::locale,
+        ))
+        .load::<(
+            i64,
+            i64,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+        )>(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(id, event_id, email, name, guest_email, guest_name, locale)| {
+                let email = email.or(guest_email)?;
+                Some(Recipient {
+                    registration_id: id,
+                    event_id,
+                    name: name.or(guest_name).unwrap_or_default(),
+                    email,
+                    locale,
+                })
+            },
+        )
+        .collect())
+}
