@@ -2,33 +2,16 @@
 //! memberships and registrations are other issues' routes. What is under test goes over HTTP.
 
 use diesel::prelude::*;
-use kolo::db::schema::{
-    events, membership_types, memberships, organisations, registrations, representatives,
-    staff_roles,
-};
+use kolo::db::schema::{events, organisations, registrations};
 use serde_json::{json, Value};
 
 use crate::helpers::{TestApp, User};
 
 impl TestApp {
-    /// Runs diesel work on the blocking pool, as the server does.
-    pub async fn with_db<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&mut kolo::db::AnyConnection) -> T + Send + 'static,
-    ) -> T {
-        let pool = self.state.pool.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().expect("conn");
-            work(&mut conn)
-        })
-        .await
-        .expect("join")
-    }
-
     /// An organisation; `hosts` marks one that runs events.
-    pub async fn organisation(&self, slug: &str, name: &str, hosts: bool) -> i64 {
+    pub async fn organisation_named(&self, slug: &str, name: &str, hosts: bool) -> i64 {
         let (slug, name) = (slug.to_owned(), name.to_owned());
-        self.with_db(move |conn| {
+        self.with_conn(move |conn| {
             let now = kolo::db::now();
             diesel::insert_into(organisations::table)
                 .values((
@@ -48,72 +31,6 @@ impl TestApp {
         .await
     }
 
-    pub async fn staff(&self, organisation_id: i64, person_id: i64, role: &'static str) {
-        self.with_db(move |conn| {
-            diesel::insert_into(staff_roles::table)
-                .values((
-                    staff_roles::organisation_id.eq(organisation_id),
-                    staff_roles::person_id.eq(person_id),
-                    staff_roles::role.eq(role),
-                    staff_roles::created_at.eq(kolo::db::now()),
-                ))
-                .execute(conn)
-                .expect("insert staff role")
-        })
-        .await;
-    }
-
-    /// An active membership of a person (`Some`) or an organisation at a host.
-    pub async fn membership(&self, host_id: i64, person_id: Option<i64>, org_id: Option<i64>) {
-        self.with_db(move |conn| {
-            let now = kolo::db::now();
-            let type_id = diesel::insert_into(membership_types::table)
-                .values((
-                    membership_types::organisation_id.eq(host_id),
-                    membership_types::name.eq(r#"{"en":"Member"}"#),
-                    membership_types::member_kind.eq(if person_id.is_some() {
-                        "person"
-                    } else {
-                        "organisation"
-                    }),
-                    membership_types::requires_approval.eq(false),
-                    membership_types::created_at.eq(now),
-                    membership_types::updated_at.eq(now),
-                ))
-                .returning(membership_types::id)
-                .get_result::<i64>(conn)
-                .expect("insert type");
-            diesel::insert_into(memberships::table)
-                .values((
-                    memberships::host_id.eq(host_id),
-                    memberships::type_id.eq(type_id),
-                    memberships::person_id.eq(person_id),
-                    memberships::member_organisation_id.eq(org_id),
-                    memberships::status.eq("active"),
-                    memberships::starts_on.eq(now.date()),
-                    memberships::directory_visible.eq(true),
-                    memberships::created_at.eq(now),
-                    memberships::updated_at.eq(now),
-                ))
-                .execute(conn)
-                .expect("insert membership")
-        })
-        .await;
-    }
-
-    pub async fn representative(&self, organisation_id: i64, person_id: i64) {
-        self.with_db(move |conn| {
-            diesel::insert_into(representatives::table)
-                .values((
-                    representatives::organisation_id.eq(organisation_id),
-                    representatives::person_id.eq(person_id),
-                    representatives::created_at.eq(kolo::db::now()),
-                ))
-                .execute(conn)
-                .expect("insert representative")
-        })
-        .await;
-    }
 
     /// A live registration of a person or a guest, as the registrations issue will make.
     pub async fn registration(
@@ -124,7 +41,7 @@ impl TestApp {
         status: &'static str,
     ) -> i64 {
         let guest = guest.map(|(n, e)| (n.to_owned(), e.to_owned()));
-        self.with_db(move |conn| {
+        self.with_conn(move |conn| {
             let now = kolo::db::now();
             diesel::insert_into(registrations::table)
                 .values((
@@ -146,7 +63,7 @@ impl TestApp {
     }
 
     pub async fn take_seats(&self, event_id: i64, seats: i32) {
-        self.with_db(move |conn| {
+        self.with_conn(move |conn| {
             diesel::update(events::table.find(event_id))
                 .set(events::seats_taken.eq(seats))
                 .execute(conn)
@@ -216,7 +133,7 @@ pub struct Cast {
 
 pub async fn cast(app: &TestApp) -> Cast {
     let host = app
-        .organisation("kc-novi-sad", "Kulturni centar Novi Sad", true)
+        .organisation_named("kc-novi-sad", "Kulturni centar Novi Sad", true)
         .await;
     let owner = app
         .verified_user("owner@kc.example.org", "Vesna Owner")

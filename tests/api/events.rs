@@ -10,7 +10,7 @@ use crate::helpers::spawn_app;
 async fn only_staff_of_the_host_and_admins_create_events() {
     let app = spawn_app().await;
     let c = cast(&app).await;
-    let other_host = app.organisation("other-host", "Other Host", true).await;
+    let other_host = app.organisation_named("other-host", "Other Host", true).await;
     let stranger = app.verified_user("stranger@example.org", "Stranger").await;
     let other_organiser = app.verified_user("other@example.org", "Other Org").await;
     app.staff(other_host, other_organiser.id, "organiser").await;
@@ -36,7 +36,7 @@ async fn only_staff_of_the_host_and_admins_create_events() {
         assert_eq!(event["seats_left"], serde_json::Value::Null);
     }
     // A host that does not host events, or none at all, is a field error.
-    app.organisation("just-a-member", "Member Org", false).await;
+    app.organisation_named("just-a-member", "Member Org", false).await;
     let reply = app
         .post(
             "/api/v1/events",
@@ -237,7 +237,7 @@ async fn members_only_events_are_for_members_and_staff() {
     let outsider = app.verified_user("out@example.org", "Outsider").await;
     let admin = app.admin("admin@example.org").await;
     app.membership(c.host, Some(member.id), None).await;
-    let member_org = app.organisation("teatar-x", "Teatar X", false).await;
+    let member_org = app.organisation_named("teatar-x", "Teatar X", false).await;
     app.membership(c.host, None, Some(member_org)).await;
     app.representative(member_org, representative.id).await;
 

@@ -144,11 +144,11 @@ async fn demo_data_fills_an_empty_database_once() {
     let hash = kolo::auth::passwords::hash("demo-password-2026").unwrap();
     let h = hash.clone();
     let summary = app
-        .with_db(move |conn| kolo::events::demo::load(conn, &h).unwrap())
+        .with_conn(move |conn| kolo::events::demo::load(conn, &h).unwrap())
         .await;
     assert!(summary.events >= 24);
     let again = app
-        .with_db(move |conn| kolo::events::demo::load(conn, &hash).is_err())
+        .with_conn(move |conn| kolo::events::demo::load(conn, &hash).is_err())
         .await;
     assert!(again, "a second run must refuse");
     let list = app

@@ -20,7 +20,7 @@ async fn the_list_filters_and_paginates_in_start_order() {
     let app = spawn_app().await;
     let c = cast(&app).await;
     let other = app
-        .organisation("qendra-tirana", "Qendra Tirana", true)
+        .organisation_named("qendra-tirana", "Qendra Tirana", true)
         .await;
     app.staff(other, c.organiser.id, "organiser").await;
     let o = &c.organiser;
@@ -142,7 +142,7 @@ async fn the_list_filters_and_paginates_in_start_order() {
 async fn a_conference_has_sessions_within_its_time_and_host() {
     let app = spawn_app().await;
     let c = cast(&app).await;
-    let other = app.organisation("other-host", "Other", true).await;
+    let other = app.organisation_named("other-host", "Other", true).await;
     app.staff(other, c.organiser.id, "organiser").await;
     let token = Some(c.organiser.token.as_str());
     let conference = app
@@ -320,9 +320,9 @@ async fn a_conference_has_sessions_within_its_time_and_host() {
 async fn partners_are_shown_and_replaced() {
     let app = spawn_app().await;
     let c = cast(&app).await;
-    app.organisation("fondacija-most", "Fondacija Most", false)
+    app.organisation_named("fondacija-most", "Fondacija Most", false)
         .await;
-    app.organisation("radio-talas", "Radio Talas", false).await;
+    app.organisation_named("radio-talas", "Radio Talas", false).await;
     let event = app
         .published_event(
             &c.organiser,
