@@ -2,6 +2,7 @@
 //! lettre transports, and the message texts.
 
 pub mod admin;
+pub mod dates;
 pub mod mailer;
 pub mod outbox;
 pub mod routes;

@@ -653,6 +653,15 @@ pub fn announce(
     Ok(())
 }
 
+/// Where the event happens, as one line: venue, address, city (empty for online-only events).
+pub fn place(event: &EventSlot) -> String {
+    [&event.venue_name, &event.address, &event.city]
+        .into_iter()
+        .filter_map(|part| part.as_deref().map(str::trim).filter(|p| !p.is_empty()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A guest follows the emailed link: the registration takes a seat or a waitlist place now.
 pub async fn confirm_guest(state: &AppState, token: String) -> AppResult<RegistrationView> {
     let hash = tokens::hash_secret(token.trim());
