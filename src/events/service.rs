@@ -559,17 +559,20 @@ fn tell_changed(
             locale,
             "event_changed",
             json!({
-                "full_name": r.name,
-                "event_title": title_for(new, contents, locale),
-                "old_when": format_when(old),
-                "new_when": format_when(new),
+                "name": r.name,
+                "event": title_for(new, contents, locale),
+                "event_id": new.id,
+                "starts_at": new.starts_at.and_utc().to_rfc3339(),
+                "ends_at": new.ends_at.and_utc().to_rfc3339(),
+                "timezone": new.timezone,
+                "place": new.place(),
+                "old_starts_at": old.starts_at.and_utc().to_rfc3339(),
                 "old_place": old.place(),
-                "new_place": new.place(),
                 "link": format!("{public_url}/events/{}", new.id),
             }),
         )
         .dedupe(format!("event_changed:{}:{}", new.id, r.registration_id));
-        outbox::enqueue_coalesced(conn, email, delay, &["old_when", "old_place"])?;
+        outbox::enqueue_coalesced(conn, email, delay, &["old_starts_at", "old_place"])?;
     }
     Ok(())
 }
@@ -696,9 +699,12 @@ pub async fn cancel(
                             locale,
                             "event_cancelled",
                             json!({
-                                "full_name": r.name,
-                                "event_title": title_for(target, &contents, locale),
-                                "when": format_when(target),
+                                "name": r.name,
+                                "event": title_for(target, &contents, locale),
+                                "event_id": target.id,
+                                "starts_at": target.starts_at.and_utc().to_rfc3339(),
+                                "ends_at": target.ends_at.and_utc().to_rfc3339(),
+                                "timezone": target.timezone,
                                 "place": target.place(),
                                 "reason": reason,
                                 "link": format!("{public_url}/events/{}", target.id),

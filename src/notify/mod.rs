@@ -3,6 +3,8 @@
 
 pub mod admin;
 pub mod broadcast;
+pub mod catalogue;
+pub mod dates;
 pub mod mailer;
 pub mod outbox;
 pub mod reminders;

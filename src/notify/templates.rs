@@ -1,23 +1,117 @@
-//! Message texts. Each template turns the data queued with it into a subject and a plain-text
-//! and HTML body. (English for now; the notifications issue brings every locale.)
+//! Renders a queued email: the data stored with it becomes Fluent arguments (dates formatted
+//! for the recipient here, at send time), the message's strings are laid out as plain text and
+//! HTML, and reminders and organiser messages get an unsubscribe link.
 
+use chrono::{DateTime, NaiveDate, Utc};
+use fluent_bundle::{FluentArgs, FluentValue};
 use serde_json::Value;
 
 use crate::i18n::Locale;
+use crate::notify::{catalogue, dates};
 
 pub struct Rendered {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// RFC 8058 one-click unsubscribe URL, for the List-Unsubscribe headers.
+    pub unsubscribe: Option<String>,
 }
 
-fn field<'a>(data: &'a Value, key: &str) -> Result<&'a str, String> {
-    data.get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("template data lacks `{key}`"))
+fn str_field<'a>(data: &'a Value, key: &str) -> Option<&'a str> {
+    data.get(key).and_then(Value::as_str)
 }
 
-fn html_escape(s: &str) -> String {
+fn parse_time(value: Option<&str>) -> Option<DateTime<Utc>> {
+    value
+        .and_then(|v| DateTime::parse_from_rfc3339(v).ok())
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// The Fluent arguments for a message: every string and number stored with it, plus what must
+/// be formatted in the recipient's language (`when`, `until`, `changes`, `place`).
+fn arguments(message: &str, locale: Locale, data: &Value) -> Result<FluentArgs<'static>, String> {
+    let mut args = FluentArgs::new();
+    if let Some(object) = data.as_object() {
+        for (key, value) in object {
+            match value {
+                Value::String(s) => args.set(key.clone(), FluentValue::from(s.clone())),
+                Value::Number(n) => args.set(
+                    key.clone(),
+                    FluentValue::from(n.as_f64().unwrap_or_default()),
+                ),
+                _ => {}
+            }
+        }
+    }
+    let timezone = str_field(data, "timezone").unwrap_or("UTC");
+    if let Some(at) = parse_time(str_field(data, "starts_at")) {
+        args.set(
+            "when",
+            FluentValue::from(dates::date_time(at, timezone, locale)),
+        );
+    }
+    if data.get("until").is_some() {
+        let until = match str_field(data, "until")
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        {
+            Some(day) => dates::date(day, locale),
+            None => common(message, locale, "no-end-date", &FluentArgs::new())?,
+        };
+        args.set("until", FluentValue::from(until));
+    }
+    if str_field(data, "place").is_none_or(str::is_empty) && str_field(data, "online_url").is_some()
+    {
+        args.set(
+            "place",
+            FluentValue::from(common(message, locale, "label-online", &FluentArgs::new())?),
+        );
+    }
+    let reason = str_field(data, "reason").map(str::trim).unwrap_or_default();
+    args.set("reason", FluentValue::from(reason.to_owned()));
+    args.set(
+        "has_reason",
+        FluentValue::from(if reason.is_empty() { "no" } else { "yes" }),
+    );
+    // A change email keeps the values from before the first edit (`old_*`) beside the current
+    // ones, however many edits were folded into it.
+    if data.get("old_starts_at").is_some() || data.get("old_place").is_some() {
+        let mut lines = Vec::new();
+        let when =
+            |key| parse_time(str_field(data, key)).map(|t| dates::date_time(t, timezone, locale));
+        if let (Some(old), Some(new)) = (when("old_starts_at"), when("starts_at")) {
+            if old != new {
+                lines.push(("label-time", old, new));
+            }
+        }
+        let (old_place, new_place) = (
+            str_field(data, "old_place").unwrap_or_default(),
+            str_field(data, "place").unwrap_or_default(),
+        );
+        if old_place != new_place {
+            lines.push(("label-place", old_place.to_owned(), new_place.to_owned()));
+        }
+        let mut formatted = Vec::new();
+        for (label, old, new) in lines {
+            let mut line_args = FluentArgs::new();
+            line_args.set(
+                "label",
+                FluentValue::from(common(message, locale, label, &FluentArgs::new())?),
+            );
+            line_args.set("old", FluentValue::from(old));
+            line_args.set("new", FluentValue::from(new));
+            formatted.push(common(message, locale, "change-line", &line_args)?);
+        }
+        args.set("changes", FluentValue::from(formatted.join("\n")));
+    }
+    Ok(args)
+}
+
+fn common(message: &str, locale: Locale, id: &str, args: &FluentArgs) -> Result<String, String> {
+    catalogue::text(message, locale, id, args)?
+        .ok_or_else(|| format!("`{id}` missing for {}", locale.tag()))
+}
+
+fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -25,169 +119,93 @@ fn html_escape(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// A message of paragraphs, the last of which may be a link.
-fn compose(
-    subject: String,
-    greeting_name: &str,
-    paragraphs: &[String],
-    link: Option<&str>,
-) -> Rendered {
-    let mut text = format!("Hello {greeting_name},\n\n");
-    let mut html = format!("<p>Hello {},</p>\n", html_escape(greeting_name));
-    for p in paragraphs {
-        text.push_str(p);
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn html_paragraph(p: &str) -> String {
+    format!(
+        "<p style=\"margin:0 0 16px\">{}</p>\n",
+        escape(p).replace('\n', "<br>\n")
+    )
+}
+
+/// Renders `message` for `locale` from the data queued with it. An unknown message, a missing
+/// string or missing data is an error, which the worker records on the message (it is
+/// retried, then shown to admins as dead) rather than sending a broken email.
+pub fn render(message: &str, locale: Locale, data: &Value) -> Result<Rendered, String> {
+    let args = arguments(message, locale, data)?;
+    let get = |id: &str| catalogue::text(message, locale, id, &args);
+    let mut subject = get("subject")?.ok_or("no subject")?;
+    let body = get("body")?.ok_or("no body")?;
+    let greeting = get("greeting")?.unwrap_or_default();
+    let signature = get("signature")?.unwrap_or_default();
+    let automatic = get("footer-automatic")?.unwrap_or_default();
+    // Only messages written with a call to action show their link.
+    let action = get("action")?;
+    let link = str_field(data, "link").filter(|_| action.is_some());
+    if message == "organiser_message" {
+        if let Some(own) = str_field(data, "message_subject") {
+            subject = format!("{subject}: {own}");
+        }
+    }
+
+    let mut blocks = paragraphs(&body);
+    // The organiser's own words, untranslated and unformatted.
+    let quoted = str_field(data, "message_body")
+        .map(paragraphs)
+        .unwrap_or_default();
+    let unsubscribe_page = str_field(data, "unsubscribe_link").map(str::to_owned);
+    let unsubscribe = str_field(data, "unsubscribe_post").map(str::to_owned);
+
+    let mut text = format!("{greeting}\n\n");
+    let mut html = String::from(
+        "<!doctype html>\n<html><body style=\"font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;max-width:600px\">\n",
+    );
+    html.push_str(&html_paragraph(&greeting));
+    for p in blocks.drain(..) {
+        text.push_str(&p);
         text.push_str("\n\n");
-        html.push_str(&format!("<p>{}</p>\n", html_escape(p)));
+        html.push_str(&html_paragraph(&p));
+    }
+    if !quoted.is_empty() {
+        html.push_str("<blockquote style=\"margin:0 0 16px;padding-left:12px;border-left:3px solid #cbd2d9\">\n");
+        for p in &quoted {
+            text.push_str(&format!("> {}\n\n", p.replace('\n', "\n> ")));
+            html.push_str(&html_paragraph(p));
+        }
+        html.push_str("</blockquote>\n");
     }
     if let Some(link) = link {
-        text.push_str(link);
-        text.push_str("\n\n");
+        let label = action.unwrap_or_default();
+        text.push_str(&format!("{label}:\n{link}\n\n"));
         html.push_str(&format!(
-            "<p><a href=\"{0}\">{0}</a></p>\n",
-            html_escape(link)
+            "<p style=\"margin:0 0 16px\"><a href=\"{0}\" style=\"display:inline-block;padding:10px 18px;background:#2f6f4f;color:#ffffff;text-decoration:none;border-radius:4px\">{1}</a></p>\n<p style=\"margin:0 0 16px;font-size:13px;color:#52606d\">{0}</p>\n",
+            escape(link),
+            escape(&label)
         ));
     }
-    text.push_str("— Kolo\n");
-    html.push_str("<p>— Kolo</p>\n");
-    Rendered {
+    text.push_str(&format!("{signature}\n\n-- \n{automatic}\n"));
+    html.push_str(&html_paragraph(&signature));
+    html.push_str(&format!("<hr style=\"border:none;border-top:1px solid #e4e7eb\">\n<p style=\"font-size:12px;color:#7b8794\">{}", escape(&automatic)));
+    if let Some(url) = &unsubscribe_page {
+        let invite = get("footer-unsubscribe")?.unwrap_or_default();
+        text.push_str(&format!("{invite} {url}\n"));
+        html.push_str(&format!(
+            "<br>\n{} <a href=\"{1}\" style=\"color:#7b8794\">{1}</a>",
+            escape(&invite),
+            escape(url)
+        ));
+    }
+    html.push_str("</p>\n</body></html>\n");
+    Ok(Rendered {
         subject,
         text,
         html,
-    }
-}
-
-/// The start in the event's zone (the stored value is RFC 3339 UTC).
-fn when(data: &Value) -> String {
-    let tz: chrono_tz::Tz = data
-        .get("timezone")
-        .and_then(Value::as_str)
-        .and_then(|t| t.parse().ok())
-        .unwrap_or(chrono_tz::UTC);
-    data.get("starts_at")
-        .and_then(Value::as_str)
-        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-        .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string())
-        .unwrap_or_default()
-}
-
-/// Renders `template` for `locale`. An unknown template or missing data is an error, which the
-/// worker records on the message (it is retried, then shown to admins as dead).
-pub fn render(template: &str, _locale: Locale, data: &Value) -> Result<Rendered, String> {
-    let name = data.get("name").and_then(Value::as_str).unwrap_or("there");
-    match template {
-        "verify_email" => Ok(compose(
-            "Confirm your email address".into(),
-            name,
-            &[format!(
-                "Please confirm your email address by opening this link within {} hours:",
-                data.get("hours").and_then(Value::as_i64).unwrap_or(48)
-            )],
-            Some(field(data, "link")?),
-        )),
-        "password_reset" => Ok(compose(
-            "Reset your password".into(),
-            name,
-            &[
-                "Someone asked to reset the password of your Kolo account. If it was you, open this link to choose a new one. If not, ignore this email: nothing changes.".into(),
-            ],
-            Some(field(data, "link")?),
-        )),
-        "registration_confirmed" => Ok(compose(
-            format!("You are registered: {}", field(data, "event")?),
-            name,
-            &[
-                format!("Your place at “{}” on {} is confirmed.", field(data, "event")?, when(data)),
-                format!("Your check-in code: {}", field(data, "code")?),
-            ],
-            None,
-        )),
-        "registration_waitlisted" => Ok(compose(
-            format!("On the waitlist: {}", field(data, "event")?),
-            name,
-            &[format!(
-                "“{}” is full, so you are on the waitlist at position {}. If a place frees up it is yours automatically, and we will email you.",
-                field(data, "event")?,
-                data.get("position").and_then(Value::as_i64).unwrap_or(0)
-            )],
-            None,
-        )),
-        "registration_promoted" => Ok(compose(
-            format!("A place is yours: {}", field(data, "event")?),
-            name,
-            &[
-                format!("A place opened up at “{}” on {} and it is now yours: your registration is confirmed.", field(data, "event")?, when(data)),
-                format!("Your check-in code: {}", field(data, "code")?),
-            ],
-            None,
-        )),
-        "registration_cancelled" => Ok(compose(
-            format!("Registration cancelled: {}", field(data, "event")?),
-            name,
-            &[format!("Your registration for “{}” on {} is cancelled.", field(data, "event")?, when(data))],
-            None,
-        )),
-        "guest_confirm" => Ok(compose(
-            format!("Confirm your registration: {}", field(data, "event")?),
-            name,
-            &[format!(
-                "Please confirm your registration for “{}” by opening this link within {} hours. Until then no place is held for you.",
-                field(data, "event")?,
-                data.get("hours").and_then(Value::as_i64).unwrap_or(24)
-            )],
-            Some(field(data, "link")?),
-        )),
-        "event_reminder" => Ok(compose(
-            format!("Reminder: {}", field(data, "event")?),
-            name,
-            &[format!("“{}” starts on {}. Your check-in code: {}", field(data, "event")?, when(data), field(data, "code")?)],
-            None,
-        )),
-        "organiser_message" => Ok(compose(
-            format!("Message from the organisers of {}: {}", field(data, "event")?, field(data, "message_subject")?),
-            name,
-            &[field(data, "message_body")?.to_owned()],
-            None,
-        )),
-        "event_cancelled" => {
-            let title = field(data, "event_title")?;
-            Ok(compose(
-                format!("Cancelled: {title}"),
-                name,
-                &[
-                    format!(
-                        "We are sorry: \"{title}\" ({}, {}) has been cancelled.",
-                        field(data, "when")?,
-                        field(data, "place")?
-                    ),
-                    format!("Reason given by the organisers: {}", field(data, "reason")?),
-                ],
-                Some(field(data, "link")?),
-            ))
-        }
-        "event_changed" => {
-            let title = field(data, "event_title")?;
-            let mut paragraphs = vec![format!(
-                "The organisers of \"{title}\", which you registered for, have changed its time or place."
-            )];
-            let (old_when, new_when) = (field(data, "old_when")?, field(data, "new_when")?);
-            if old_when != new_when {
-                paragraphs.push(format!("When: {old_when} → {new_when}"));
-            } else {
-                paragraphs.push(format!("When: {new_when}"));
-            }
-            let (old_place, new_place) = (field(data, "old_place")?, field(data, "new_place")?);
-            if old_place != new_place {
-                paragraphs.push(format!("Where: {old_place} → {new_place}"));
-            } else {
-                paragraphs.push(format!("Where: {new_place}"));
-            }
-            Ok(compose(
-                format!("Changed: {title}"),
-                name,
-                &paragraphs,
-                Some(field(data, "link")?),
-            ))
-        }
-        other => Err(format!("unknown email template `{other}`")),
-    }
+        unsubscribe,
+    })
 }

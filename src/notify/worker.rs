@@ -151,6 +151,43 @@ impl lettre::message::header::Header for AutoSubmitted {
     }
 }
 
+/// `List-Unsubscribe` (RFC 2369) with the one-click URL.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.trim_matches(['<', '>']).to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): mail programs may then
+/// unsubscribe with one POST, without opening a page.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
+}
+
 /// Renders an outbox row into a MIME message.
 pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Message, String> {
     let data: serde_json::Value =
@@ -185,6 +222,11 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
         .and_then(|r| r.parse::<Mailbox>().ok())
     {
         builder = builder.reply_to(reply_to);
+    }
+    if let Some(url) = rendered.unsubscribe {
+        builder = builder
+            .header(ListUnsubscribe(url))
+            .header(ListUnsubscribePost);
     }
     builder
         .multipart(

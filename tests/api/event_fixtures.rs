@@ -31,7 +31,6 @@ impl TestApp {
         .await
     }
 
-
     /// A live registration of a person or a guest, as the registrations issue will make.
     pub async fn registration(
         &self,

@@ -10,7 +10,9 @@ use crate::helpers::spawn_app;
 async fn only_staff_of_the_host_and_admins_create_events() {
     let app = spawn_app().await;
     let c = cast(&app).await;
-    let other_host = app.organisation_named("other-host", "Other Host", true).await;
+    let other_host = app
+        .organisation_named("other-host", "Other Host", true)
+        .await;
     let stranger = app.verified_user("stranger@example.org", "Stranger").await;
     let other_organiser = app.verified_user("other@example.org", "Other Org").await;
     app.staff(other_host, other_organiser.id, "organiser").await;
@@ -36,7 +38,8 @@ async fn only_staff_of_the_host_and_admins_create_events() {
         assert_eq!(event["seats_left"], serde_json::Value::Null);
     }
     // A host that does not host events, or none at all, is a field error.
-    app.organisation_named("just-a-member", "Member Org", false).await;
+    app.organisation_named("just-a-member", "Member Org", false)
+        .await;
     let reply = app
         .post(
             "/api/v1/events",

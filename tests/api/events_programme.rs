@@ -303,14 +303,18 @@ async fn a_conference_has_sessions_within_its_time_and_host() {
         .iter()
         .all(|s| s["status"] == "cancelled"));
     assert_eq!(after["items"][0]["cancel_reason"], "The venue flooded");
-    let mail = app.wait_for_email("ana@example.org", "Cancelled").await;
+    let mail = app
+        .wait_for_email("ana@example.org", "Event cancelled")
+        .await;
     assert!(
         mail.text.contains("The venue flooded") && mail.text.contains("Conference"),
         "{}",
         mail.text
     );
     assert!(mail.text.contains("Ana Petrović"));
-    let guest = app.wait_for_email("guest@example.org", "Cancelled").await;
+    let guest = app
+        .wait_for_email("guest@example.org", "Event cancelled")
+        .await;
     assert!(guest.subject.contains("Late"));
     app.wait_for_outbox_drained().await;
     assert!(app.emails_to("gone@example.org").is_empty());
@@ -322,7 +326,8 @@ async fn partners_are_shown_and_replaced() {
     let c = cast(&app).await;
     app.organisation_named("fondacija-most", "Fondacija Most", false)
         .await;
-    app.organisation_named("radio-talas", "Radio Talas", false).await;
+    app.organisation_named("radio-talas", "Radio Talas", false)
+        .await;
     let event = app
         .published_event(
             &c.organiser,
@@ -404,27 +409,30 @@ async fn moving_an_event_sends_one_coalesced_email_per_person() {
     )
     .await
     .expect(200);
-    let mail = app.wait_for_email("ana@example.org", "Changed").await;
+    let mail = app
+        .wait_for_email("ana@example.org", "Change of time or place")
+        .await;
     assert!(
         mail.text.contains(
-            "2030-05-14 18:00–20:00 (Europe/Belgrade) → 2030-05-14 17:00–20:00 (Europe/Belgrade)"
+            "When: Tuesday 14 May 2030, 18:00 (CEST) → Tuesday 14 May 2030, 17:00 (CEST)"
         ),
         "{}",
         mail.text
     );
     assert!(
         mail.text
-            .contains("Kulturni centar, Novi Sad → Gallery, Subotica"),
+            .contains("Where: Kulturni centar, Novi Sad → Gallery, Subotica"),
         "{}",
         mail.text
     );
     assert!(mail.subject.contains("Print Workshop!"));
-    app.wait_for_email("guest@example.org", "Changed").await;
+    app.wait_for_email("guest@example.org", "Change of time or place")
+        .await;
     app.wait_for_outbox_drained().await;
     let changed = |to: &str| {
         app.emails_to(to)
             .into_iter()
-            .filter(|e| e.subject.starts_with("Changed"))
+            .filter(|e| e.subject.starts_with("Change of time or place"))
             .count()
     };
     assert_eq!(changed("ana@example.org"), 1);

@@ -164,7 +164,10 @@ async fn account_emails_arrive_over_smtp_with_proper_headers() {
     let message = mail_parser::MessageParser::default()
         .parse(received[0].raw.as_bytes())
         .unwrap();
-    assert_eq!(message.subject(), Some("Confirm your email address"));
+    assert_eq!(
+        message.subject(),
+        Some("Confirm your email address for Kolo")
+    );
     assert_eq!(
         message.from().unwrap().first().unwrap().address(),
         Some("no-reply@kolo.localhost")

@@ -51,7 +51,7 @@ async fn a_verified_person_registers_and_is_told() {
 
     let email = w
         .app
-        .wait_for_email("ana@example.org", "You are registered")
+        .wait_for_email("ana@example.org", "Registration confirmed")
         .await;
     assert!(
         email.text.contains("Workshop: community archives") && email.text.contains(code),
@@ -260,7 +260,7 @@ async fn full_events_waitlist_or_refuse_and_cancelling_promotes() {
     );
     assert_eq!(third["waitlist_position"], 2);
     let told = app.wait_for_email(&people[2].email, "waitlist").await;
-    assert!(told.text.contains("position 2"), "{}", told.text);
+    assert!(told.text.contains("waitlist is 2"), "{}", told.text);
 
     // The seat passes to the first in line, who is told; the second moves up.
     let cancelled = app
@@ -292,7 +292,7 @@ async fn full_events_waitlist_or_refuse_and_cancelling_promotes() {
         .body;
     assert_eq!(moved_up["waitlist_position"], 1);
     assert_eq!(app.seats_taken(event).await, 1);
-    app.wait_for_email(&people[1].email, "A place is yours")
+    app.wait_for_email(&people[1].email, "A place has opened up")
         .await;
     app.wait_for_email(&people[0].email, "Registration cancelled")
         .await;
@@ -514,7 +514,7 @@ async fn guests_confirm_by_email_before_taking_a_seat() {
     )
     .await
     .expect_problem(422);
-    app.wait_for_email("ioana@example.ro", "You are registered")
+    app.wait_for_email("ioana@example.ro", confirmed["code"].as_str().unwrap())
         .await;
 
     // An unconfirmed guest's link expires after 24 hours.

@@ -161,7 +161,7 @@ async fn fifty_cancellations_at_once_promote_fifty_in_order() {
         assert!(
             app.emails_to(&p.email)
                 .iter()
-                .any(|e| e.subject.contains("A place is yours")),
+                .any(|e| e.subject.contains("A place has opened up")),
             "{} was not told",
             p.email
         );
