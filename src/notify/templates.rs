@@ -81,6 +81,90 @@ pub fn render(template: &str, _locale: Locale, data: &Value) -> Result<Rendered,
             ],
             Some(field(data, "link")?),
         )),
+        t if t.starts_with("membership_") => membership(t, name, data),
         other => Err(format!("unknown email template `{other}`")),
     }
+}
+
+/// The membership emails. Data: `host`, `membership_type`, `member`, `status`, `ends_on`
+/// (null for lifetime), and per message `reason`, `days` or `applicant`.
+fn membership(template: &str, name: &str, data: &Value) -> Result<Rendered, String> {
+    let host = field(data, "host")?;
+    let type_name = field(data, "membership_type")?;
+    let member = field(data, "member")?;
+    let ends_on = data.get("ends_on").and_then(Value::as_str);
+    let until = match ends_on {
+        Some(day) => format!("until {day}"),
+        None => "with no end date".to_owned(),
+    };
+    let (subject, paragraphs) = match template {
+        "membership_received" => (
+            format!("We received your application to {host}"),
+            vec![format!(
+                "Thank you for applying for the {type_name} membership of {host} for {member}. \
+                 The staff will review it; we will write again when they decide."
+            )],
+        ),
+        "membership_new_application" => {
+            let applicant = field(data, "applicant")?;
+            if data.get("status").and_then(Value::as_str) == Some("pending") {
+                (
+                    format!("New membership application: {member}"),
+                    vec![format!(
+                        "{applicant} applied for the {type_name} membership of {host} for {member}. \
+                         The application waits for your decision in the membership list."
+                    )],
+                )
+            } else {
+                (
+                    format!("New member: {member}"),
+                    vec![format!(
+                        "{member} joined {host} as {type_name} (signed up by {applicant})."
+                    )],
+                )
+            }
+        }
+        "membership_approved" => (
+            format!("Your membership of {host} is active"),
+            vec![format!(
+                "The {type_name} membership of {host} for {member} is active {until}."
+            )],
+        ),
+        "membership_rejected" => {
+            let mut paragraphs = vec![format!(
+                "The application for the {type_name} membership of {host} for {member} was not accepted."
+            )];
+            if let Some(reason) = data.get("reason").and_then(Value::as_str) {
+                paragraphs.push(format!("Reason: {reason}"));
+            }
+            (format!("Your application to {host}"), paragraphs)
+        }
+        "membership_renewed" => (
+            format!("Your membership of {host} was renewed"),
+            vec![format!(
+                "The {type_name} membership of {host} for {member} now runs {until}."
+            )],
+        ),
+        "membership_expiring" => {
+            let days = data.get("days").and_then(Value::as_i64).unwrap_or(0);
+            let day = ends_on.unwrap_or("soon");
+            (
+                format!("Your membership of {host} ends in {days} days"),
+                vec![format!(
+                    "The {type_name} membership of {host} for {member} ends on {day}. \
+                     Renew it to stay a member."
+                )],
+            )
+        }
+        "membership_expired" => (
+            format!("Your membership of {host} has expired"),
+            vec![format!(
+                "The {type_name} membership of {host} for {member} ended on {}. \
+                 You can renew it at any time.",
+                ends_on.unwrap_or("its last day")
+            )],
+        ),
+        other => return Err(format!("unknown email template `{other}`")),
+    };
+    Ok(compose(subject, name, &paragraphs, None))
 }
