@@ -3,6 +3,11 @@
 // Tests fail by panicking; unwrap and expect say where.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+// Shared by every module; not each uses every helper.
+#[allow(dead_code)]
 mod helpers;
 
 mod http;
+mod memberships;
+mod organisations;
+mod sweep;
