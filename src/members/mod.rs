@@ -4,10 +4,13 @@
 pub mod access;
 pub mod api;
 pub mod emails;
+pub mod lists;
 pub mod memberships;
 pub mod model;
 pub mod organisations;
 pub mod routes;
+pub mod staff;
 pub mod store;
 pub mod sweep;
+pub mod types;
 pub mod validate;

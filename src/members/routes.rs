@@ -10,8 +10,8 @@ use crate::error::{AppResult, Problem};
 use crate::http::pagination::Paginated;
 use crate::http::AppState;
 use crate::members::api::*;
-use crate::members::memberships::{self, MembershipList};
-use crate::members::organisations;
+use crate::members::lists::{self, MembershipList};
+use crate::members::{memberships, organisations, staff, types};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -174,7 +174,7 @@ pub async fn list_staff(
     user: CurrentUser,
     slug: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let staff = organisations::staff(&state, user.person_id, slug.into_inner()).await?;
+    let staff = staff::staff(&state, user.person_id, slug.into_inner()).await?;
     Ok(HttpResponse::Ok().json(staff))
 }
 
@@ -192,9 +192,8 @@ pub async fn add_staff(
     body: web::Json<AddStaff>,
 ) -> AppResult<HttpResponse> {
     let slug = slug.into_inner();
-    let added =
-        organisations::add_staff(&state, user.person_id, slug.clone(), body.into_inner()).await?;
-    let staff = organisations::staff(&state, user.person_id, slug).await?;
+    let added = staff::add_staff(&state, user.person_id, slug.clone(), body.into_inner()).await?;
+    let staff = staff::staff(&state, user.person_id, slug).await?;
     Ok(if added {
         HttpResponse::Created().json(staff)
     } else {
@@ -213,7 +212,7 @@ pub async fn remove_staff(
     path: web::Path<(String, i64)>,
 ) -> AppResult<HttpResponse> {
     let (slug, person_id) = path.into_inner();
-    organisations::remove_staff(&state, user.person_id, slug, person_id).await?;
+    staff::remove_staff(&state, user.person_id, slug, person_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -226,7 +225,7 @@ pub async fn list_representatives(
     user: CurrentUser,
     slug: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let reps = organisations::representatives(&state, user.person_id, slug.into_inner()).await?;
+    let reps = staff::representatives(&state, user.person_id, slug.into_inner()).await?;
     Ok(HttpResponse::Ok().json(reps))
 }
 
@@ -243,9 +242,8 @@ pub async fn add_representative(
     body: web::Json<AddRepresentative>,
 ) -> AppResult<HttpResponse> {
     let slug = slug.into_inner();
-    organisations::add_representative(&state, user.person_id, slug.clone(), body.into_inner())
-        .await?;
-    let reps = organisations::representatives(&state, user.person_id, slug).await?;
+    staff::add_representative(&state, user.person_id, slug.clone(), body.into_inner()).await?;
+    let reps = staff::representatives(&state, user.person_id, slug).await?;
     Ok(HttpResponse::Created().json(reps))
 }
 
@@ -259,7 +257,7 @@ pub async fn remove_representative(
     path: web::Path<(String, i64)>,
 ) -> AppResult<HttpResponse> {
     let (slug, person_id) = path.into_inner();
-    organisations::remove_representative(&state, user.person_id, slug, person_id).await?;
+    staff::remove_representative(&state, user.person_id, slug, person_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -272,7 +270,7 @@ pub async fn list_membership_types(
     slug: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let person_id = user.0.map(|u| u.person_id);
-    let types = memberships::list_types(&state, person_id, slug.into_inner()).await?;
+    let types = types::list_types(&state, person_id, slug.into_inner()).await?;
     Ok(HttpResponse::Ok().json(types))
 }
 
@@ -288,8 +286,8 @@ pub async fn create_membership_type(
     slug: web::Path<String>,
     body: web::Json<CreateMembershipType>,
 ) -> AppResult<HttpResponse> {
-    let t = memberships::create_type(&state, user.person_id, slug.into_inner(), body.into_inner())
-        .await?;
+    let t =
+        types::create_type(&state, user.person_id, slug.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(MembershipTypeView::from(&t)))
 }
 
@@ -305,8 +303,7 @@ pub async fn update_membership_type(
     body: web::Json<UpdateMembershipType>,
 ) -> AppResult<HttpResponse> {
     let (slug, type_id) = path.into_inner();
-    let t =
-        memberships::update_type(&state, user.person_id, slug, type_id, body.into_inner()).await?;
+    let t = types::update_type(&state, user.person_id, slug, type_id, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(MembershipTypeView::from(&t)))
 }
 
@@ -322,7 +319,7 @@ pub async fn list_memberships(
     slug: web::Path<String>,
     filter: web::Query<MembershipFilter>,
 ) -> AppResult<HttpResponse> {
-    let list = memberships::list(
+    let list = lists::list(
         &state,
         user.person_id,
         slug.into_inner(),
@@ -371,8 +368,7 @@ pub async fn directory(
     slug: web::Path<String>,
     q: web::Query<PageOnly>,
 ) -> AppResult<HttpResponse> {
-    let page =
-        memberships::directory(&state, user.person_id, slug.into_inner(), q.into_inner()).await?;
+    let page = lists::directory(&state, user.person_id, slug.into_inner(), q.into_inner()).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
@@ -414,6 +410,6 @@ pub async fn my_memberships(
     user: CurrentUser,
     q: web::Query<PageOnly>,
 ) -> AppResult<HttpResponse> {
-    let page = memberships::mine(&state, user.person_id, q.into_inner()).await?;
+    let page = lists::mine(&state, user.person_id, q.into_inner()).await?;
     Ok(HttpResponse::Ok().json(page))
 }

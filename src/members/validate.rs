@@ -45,6 +45,20 @@ impl Check {
     }
 }
 
+/// For a PATCH field that `null` clears: absent → no change, null → clear, value → parse.
+pub fn clearable<T>(
+    check: &mut Check,
+    field: &str,
+    value: Option<Option<String>>,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Option<Option<T>> {
+    match value {
+        None => None,
+        Some(None) => Some(None),
+        Some(Some(raw)) => check.field(field, parse(&raw)).map(Some),
+    }
+}
+
 pub fn name(raw: &str) -> Result<String, String> {
     text(raw, 1, 200)
 }
