@@ -52,7 +52,14 @@ impl Worker {
             if last_sweep.is_none_or(|at| at.elapsed() >= sweep_every) {
                 last_sweep = Some(Instant::now());
                 match self.sweep().await {
-                    Ok(report) => tracing::info!(?report, "membership sweep done"),
+                    Ok(report) if report == SweepReport::default() => {
+                        tracing::debug!("membership sweep: nothing to do")
+                    }
+                    Ok(report) => tracing::info!(
+                        expired = report.expired,
+                        reminded = report.reminded,
+                        "membership sweep done"
+                    ),
                     Err(e) => tracing::warn!(error = %e, "membership sweep failed; will retry"),
                 }
             }
