@@ -16,7 +16,7 @@ use crate::members::access;
 use crate::members::api::*;
 use crate::members::memberships::today;
 use crate::members::model::*;
-use crate::members::organisations::{is_staff_or_admin, load_organisation, require};
+use crate::members::organisations::{caller_at, load_organisation, require, Needs};
 use crate::members::store::{self, MembershipQuery};
 use crate::members::validate::{self, Check};
 
@@ -54,10 +54,11 @@ pub async fn list(
     check.finish()?;
     state
         .db(move |conn| {
-            let person = load_person(conn, person_id)?;
-            let host = load_organisation(conn, &slug)?;
-            require(
-                is_staff_or_admin(conn, &person, host.id)?,
+            let (person, host) = caller_at(
+                conn,
+                person_id,
+                &slug,
+                Needs::Staff,
                 "only the staff of this organisation may list its memberships",
             )?;
             let query = MembershipQuery {

@@ -37,6 +37,33 @@ pub fn is_staff_or_admin(
     Ok(person.is_admin || access::is_staff(conn, person.id, org_id)?)
 }
 
+/// The standing a route needs at an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Owner,
+    /// Owner or organiser.
+    Staff,
+}
+
+/// Loads the caller and the organisation, and checks the caller's standing there (platform
+/// admins pass); `why` is the refusal's explanation.
+pub fn caller_at(
+    conn: &mut AnyConnection,
+    person_id: i64,
+    slug: &str,
+    needs: Needs,
+    why: &str,
+) -> AppResult<(Person, Organisation)> {
+    let person = load_person(conn, person_id)?;
+    let org = load_organisation(conn, slug)?;
+    let allowed = match needs {
+        Needs::Owner => is_owner_or_admin(conn, &person, org.id)?,
+        Needs::Staff => is_staff_or_admin(conn, &person, org.id)?,
+    };
+    require(allowed, why)?;
+    Ok((person, org))
+}
+
 pub fn require(allowed: bool, why: &str) -> AppResult<()> {
     if allowed {
         Ok(())
@@ -85,12 +112,8 @@ pub async fn create(
             validate::localized(d, 5000, false)
         })
         .unwrap_or_default();
-    check.finish()?;
-    let (Some(slug), Some(name), Some(kind), Some(country)) = (slug, name, kind, country) else {
-        return Err(AppError::internal(anyhow::anyhow!(
-            "validated fields missing"
-        )));
-    };
+    let (slug, name, kind, country) =
+        check.finish_with(|| Some((slug?, name?, kind?, country?)))?;
     let hosts_events = req.hosts_events.unwrap_or(false);
     state
         .db(move |conn| {

@@ -10,9 +10,11 @@ use crate::members::access::{self, StaffRole};
 use crate::members::api::*;
 use crate::members::model::Organisation;
 use crate::members::organisations::{
-    is_owner_or_admin, is_staff_or_admin, load_organisation, require, require_host,
+    caller_at, is_owner_or_admin, load_organisation, require, require_host, Needs,
 };
 use crate::members::store;
+
+const OWNERS_ONLY: &str = "only the owners of this organisation may change its staff";
 use crate::members::validate::{self, Check};
 
 pub async fn staff(
@@ -22,10 +24,11 @@ pub async fn staff(
 ) -> AppResult<Vec<PersonRoleView>> {
     state
         .db(move |conn| {
-            let person = load_person(conn, person_id)?;
-            let org = load_organisation(conn, &slug)?;
-            require(
-                is_staff_or_admin(conn, &person, org.id)?,
+            let (_, org) = caller_at(
+                conn,
+                person_id,
+                &slug,
+                Needs::Staff,
                 "only the staff of this organisation may see its staff",
             )?;
             Ok(store::staff_of(conn, org.id)?
@@ -57,21 +60,11 @@ pub async fn add_staff(
         StaffRole::parse(&req.role)
             .ok_or_else(|| format!("`{}` is not one of: owner, organiser", req.role)),
     );
-    check.finish()?;
-    let (Some(email), Some(role)) = (email, role) else {
-        return Err(AppError::internal(anyhow::anyhow!(
-            "validated fields missing"
-        )));
-    };
+    let (email, role) = check.finish_with(|| Some((email?, role?)))?;
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                let person = load_person(conn, person_id)?;
-                let org = load_organisation(conn, &slug)?;
-                require(
-                    is_owner_or_admin(conn, &person, org.id)?,
-                    "only the owners of this organisation may change its staff",
-                )?;
+                let (_, org) = caller_at(conn, person_id, &slug, Needs::Owner, OWNERS_ONLY)?;
                 require_host(&org)?;
                 let target = find_account(conn, &email)?;
                 store::lock_organisation(conn, org.id)?;
@@ -99,12 +92,7 @@ pub async fn remove_staff(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                let person = load_person(conn, person_id)?;
-                let org = load_organisation(conn, &slug)?;
-                require(
-                    is_owner_or_admin(conn, &person, org.id)?,
-                    "only the owners of this organisation may change its staff",
-                )?;
+                let (_, org) = caller_at(conn, person_id, &slug, Needs::Owner, OWNERS_ONLY)?;
                 store::lock_organisation(conn, org.id)?;
                 ensure_another_owner(conn, org.id, target_id)?;
                 if store::remove_staff(conn, org.id, target_id)? {

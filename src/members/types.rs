@@ -8,7 +8,7 @@ use crate::http::AppState;
 use crate::members::api::*;
 use crate::members::model::*;
 use crate::members::organisations::{
-    is_owner_or_admin, is_staff_or_admin, load_organisation, require, require_host,
+    caller_at, is_staff_or_admin, load_organisation, require_host, Needs,
 };
 use crate::members::store;
 use crate::members::validate::{self, Check};
@@ -35,16 +35,6 @@ pub async fn list_types(
         .await
 }
 
-fn fee(
-    check: &mut Check,
-    fee: Option<&serde_json::Value>,
-    currency: Option<&str>,
-) -> (Option<i64>, Option<String>) {
-    let cents = check.optional("annual_fee", fee, validate::fee_cents);
-    let currency = check.optional("currency", currency, validate::currency);
-    (cents, currency)
-}
-
 pub async fn create_type(
     state: &AppState,
     person_id: i64,
@@ -55,23 +45,21 @@ pub async fn create_type(
     let name = check.field("name", validate::localized(req.name, 200, true));
     let member_kind = check.field("member_kind", MemberKind::parse(&req.member_kind));
     let duration = check.field("duration_months", validate::duration(req.duration_months));
-    let (cents, currency) = fee(&mut check, req.annual_fee.as_ref(), req.currency.as_deref());
+    let cents = check.optional("annual_fee", req.annual_fee.as_ref(), validate::fee_cents);
+    let currency = check.optional("currency", req.currency.as_deref(), validate::currency);
     if cents.is_some() != currency.is_some() {
         check.fail("currency", "annual_fee and currency go together");
     }
-    check.finish()?;
-    let (Some(name), Some(member_kind), Some(duration)) = (name, member_kind, duration) else {
-        return Err(AppError::internal(anyhow::anyhow!(
-            "validated fields missing"
-        )));
-    };
+    let (name, member_kind, duration) =
+        check.finish_with(|| Some((name?, member_kind?, duration?)))?;
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                let person = load_person(conn, person_id)?;
-                let org = load_organisation(conn, &slug)?;
-                require(
-                    is_owner_or_admin(conn, &person, org.id)?,
+                let (_, org) = caller_at(
+                    conn,
+                    person_id,
+                    &slug,
+                    Needs::Owner,
                     "only the owners of this organisation may manage membership types",
                 )?;
                 require_host(&org)?;
@@ -126,10 +114,11 @@ pub async fn update_type(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                let person = load_person(conn, person_id)?;
-                let org = load_organisation(conn, &slug)?;
-                require(
-                    is_owner_or_admin(conn, &person, org.id)?,
+                let (_, org) = caller_at(
+                    conn,
+                    person_id,
+                    &slug,
+                    Needs::Owner,
                     "only the owners of this organisation may manage membership types",
                 )?;
                 let current = host_type(conn, org.id, type_id)?

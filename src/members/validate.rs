@@ -36,6 +36,13 @@ impl Check {
         push_error(&mut self.errors, field, message.into());
     }
 
+    /// Answers the collected errors, or else the validated values, which `values` gathers with
+    /// `?` from the fields' options (all present when nothing failed).
+    pub fn finish_with<T>(self, values: impl FnOnce() -> Option<T>) -> AppResult<T> {
+        self.finish()?;
+        values().ok_or_else(|| AppError::internal(anyhow::anyhow!("a validated field is missing")))
+    }
+
     pub fn finish(self) -> AppResult<()> {
         if self.errors.is_empty() {
             Ok(())
