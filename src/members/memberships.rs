@@ -40,6 +40,46 @@ fn live_conflict(existing: &Membership) -> AppError {
     }
 }
 
+/// The organisation an application is for (`None`: the applicant themself), checked against
+/// the type's member kind and the applicant's right to act for it.
+fn member_organisation(
+    conn: &mut AnyConnection,
+    person: &Person,
+    host: &Organisation,
+    type_: &MembershipType,
+    org_slug: Option<Slug>,
+) -> AppResult<Option<Organisation>> {
+    let kind = MemberKind::parse(&type_.member_kind)
+        .map_err(|m| AppError::internal(anyhow::anyhow!(m)))?;
+    let field = "organisation_slug";
+    match (org_slug, kind) {
+        (None, MemberKind::Person) => Ok(None),
+        (Some(_), MemberKind::Person) => Err(AppError::invalid(
+            field,
+            "this membership type is for people; leave out organisation_slug",
+        )),
+        (None, MemberKind::Organisation) => Err(AppError::invalid(
+            field,
+            "this membership type is for organisations: name the organisation you represent",
+        )),
+        (Some(slug), MemberKind::Organisation) => {
+            let org = store::find_organisation(conn, slug.as_str())?
+                .ok_or_else(|| AppError::invalid(field, "no organisation has this slug"))?;
+            require(
+                access::represents(conn, person.id, org.id)?,
+                "only a representative of the organisation may apply for it",
+            )?;
+            if org.id == host.id {
+                return Err(AppError::invalid(
+                    field,
+                    "an organisation cannot be a member of itself",
+                ));
+            }
+            Ok(Some(org))
+        }
+    }
+}
+
 pub async fn apply(
     state: &AppState,
     person_id: i64,
@@ -64,42 +104,19 @@ pub async fn apply(
                 let host = load_organisation(conn, &slug)?;
                 require_host(&host)?;
                 let type_ = host_type(conn, host.id, req.type_id)?
-                    .ok_or_else(|| AppError::invalid("type_id", "this host has no such membership type"))?;
-                if !type_.active {
-                    return Err(AppError::invalid("type_id", "this membership type takes no new applications"));
-                }
-                let kind = MemberKind::parse(&type_.member_kind).map_err(|m| AppError::internal(anyhow::anyhow!(m)))?;
-                let member_org = match (org_slug, kind) {
-                    (Some(org_slug), MemberKind::Organisation) => {
-                        let org = store::find_organisation(conn, org_slug.as_str())?.ok_or_else(|| {
-                            AppError::invalid("organisation_slug", "no organisation has this slug")
-                        })?;
-                        require(
-                            access::represents(conn, person.id, org.id)?,
-                            "only a representative of the organisation may apply for it",
-                        )?;
-                        if org.id == host.id {
-                            return Err(AppError::invalid("organisation_slug", "an organisation cannot be a member of itself"));
-                        }
-                        Some(org)
-                    }
-                    (Some(_), MemberKind::Person) => {
-                        return Err(AppError::invalid(
-                            "organisation_slug",
-                            "this membership type is for people; leave out organisation_slug",
-                        ))
-                    }
-                    (None, MemberKind::Organisation) => {
-                        return Err(AppError::invalid(
-                            "organisation_slug",
-                            "this membership type is for organisations: name the organisation you represent",
-                        ))
-                    }
-                    (None, MemberKind::Person) => None,
-                };
+                    .filter(|t| t.active)
+                    .ok_or_else(|| {
+                        AppError::invalid(
+                            "type_id",
+                            "this host has no such membership type open for applications",
+                        )
+                    })?;
+                let member_org = member_organisation(conn, &person, &host, &type_, org_slug)?;
                 let member_person = member_org.is_none().then_some(person.id);
                 let member_org_id = member_org.as_ref().map(|o| o.id);
-                if let Some(existing) = store::live_membership(conn, host.id, member_person, member_org_id)? {
+                if let Some(existing) =
+                    store::live_membership(conn, host.id, member_person, member_org_id)?
+                {
                     return Err(live_conflict(&existing));
                 }
                 let now = now();
@@ -107,7 +124,12 @@ pub async fn apply(
                 let (status, starts_on, ends_on, decided_at) = if type_.requires_approval {
                     (MembershipStatus::Pending, None, None, None)
                 } else {
-                    (MembershipStatus::Active, Some(today), type_.end_from(today), Some(now))
+                    (
+                        MembershipStatus::Active,
+                        Some(today),
+                        type_.end_from(today),
+                        Some(now),
+                    )
                 };
                 let membership = store::insert_membership(
                     conn,
@@ -128,20 +150,32 @@ pub async fn apply(
                     },
                 )
                 .map_err(|e| {
+                    // Lost a race with a concurrent application for the same member.
                     if is_unique_violation(&e) {
-                        AppError::conflict("membership_exists", "there is already a live membership for this member and host")
+                        AppError::conflict(
+                            "membership_exists",
+                            "there is already a live membership",
+                        )
                     } else {
                         e.into()
                     }
                 })?;
-                let member_name = member_org.as_ref().map_or(person.full_name.as_str(), |o| o.name.as_str());
-                let about = About { membership: &membership, host: &host, type_: &type_, member_name };
+                let member_name = member_org
+                    .as_ref()
+                    .map_or(person.full_name.as_str(), |o| o.name.as_str());
+                let about = About {
+                    membership: &membership,
+                    host: &host,
+                    type_: &type_,
+                    member_name,
+                };
                 if status == MembershipStatus::Pending {
                     emails::to_person(conn, &person, emails::RECEIVED, &about)?;
                 } else {
                     emails::to_member(conn, emails::APPROVED, &about, json!({}), None)?;
                 }
-                emails::to_owners(conn, emails::NEW_APPLICATION, &about, json!({"applicant": person.full_name}))?;
+                let applicant = json!({"applicant": person.full_name});
+                emails::to_owners(conn, emails::NEW_APPLICATION, &about, applicant)?;
                 view(conn, membership)
             })
         })

@@ -31,14 +31,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(list_staff))
                     .route(web::post().to(add_staff)),
             )
-            .service(web::resource("/staff/{person_id}").route(web::delete().to(remove_staff)))
+            .service(web::resource("/staff/{person}").route(web::delete().to(remove_staff)))
             .service(
                 web::resource("/representatives")
                     .route(web::get().to(list_representatives))
                     .route(web::post().to(add_representative)),
             )
             .service(
-                web::resource("/representatives/{person_id}")
+                web::resource("/representatives/{person}")
                     .route(web::delete().to(remove_representative)),
             )
             .service(
@@ -201,18 +201,19 @@ pub async fn add_staff(
     })
 }
 
-/// Remove a person from the staff. Owners only; the last owner stays (409).
-#[utoipa::path(delete, path = "/api/v1/organisations/{slug}/staff/{person_id}", tag = "staff", security(("bearer" = [])),
+/// Remove a person (named by id or email) from the staff. Owners only; the last owner stays (409).
+#[utoipa::path(delete, path = "/api/v1/organisations/{slug}/staff/{person}", tag = "staff", security(("bearer" = [])),
+    params(("slug" = String, Path), ("person" = String, Path, description = "The person's id or email")),
     responses((status = 204, description = "Removed"),
               (status = 403, description = "Not an owner", body = Problem, content_type = "application/problem+json"),
               (status = 409, description = "The last owner", body = Problem, content_type = "application/problem+json")))]
 pub async fn remove_staff(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let (slug, person_id) = path.into_inner();
-    staff::remove_staff(&state, user.person_id, slug, person_id).await?;
+    let (slug, person) = path.into_inner();
+    staff::remove_staff(&state, user.person_id, slug, person).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -247,17 +248,18 @@ pub async fn add_representative(
     Ok(HttpResponse::Created().json(reps))
 }
 
-/// Remove a representative; the last one stays (409).
-#[utoipa::path(delete, path = "/api/v1/organisations/{slug}/representatives/{person_id}", tag = "representatives", security(("bearer" = [])),
+/// Remove a representative (named by id or email); the last one stays (409).
+#[utoipa::path(delete, path = "/api/v1/organisations/{slug}/representatives/{person}", tag = "representatives", security(("bearer" = [])),
+    params(("slug" = String, Path), ("person" = String, Path, description = "The person's id or email")),
     responses((status = 204, description = "Removed"),
               (status = 409, description = "The last representative", body = Problem, content_type = "application/problem+json")))]
 pub async fn remove_representative(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let (slug, person_id) = path.into_inner();
-    staff::remove_representative(&state, user.person_id, slug, person_id).await?;
+    let (slug, person) = path.into_inner();
+    staff::remove_representative(&state, user.person_id, slug, person).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -87,13 +87,15 @@ pub async fn remove_staff(
     state: &AppState,
     person_id: i64,
     slug: String,
-    target_id: i64,
+    target: String,
 ) -> AppResult<()> {
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
                 let (_, org) = caller_at(conn, person_id, &slug, Needs::Owner, OWNERS_ONLY)?;
                 store::lock_organisation(conn, org.id)?;
+                let target_id =
+                    person_named(conn, &target)?.ok_or(AppError::NotFound("staff member"))?;
                 ensure_another_owner(conn, org.id, target_id)?;
                 if store::remove_staff(conn, org.id, target_id)? {
                     Ok(())
@@ -117,6 +119,17 @@ fn ensure_another_owner(conn: &mut AnyConnection, org_id: i64, person_id: i64) -
         ));
     }
     Ok(())
+}
+
+/// The person a path names by id or by email (`/staff/42` or `/staff/ana@example.org`).
+fn person_named(conn: &mut AnyConnection, target: &str) -> AppResult<Option<i64>> {
+    if let Ok(id) = target.parse::<i64>() {
+        return Ok(Some(id));
+    }
+    let Ok(email) = validate::email(target) else {
+        return Ok(None);
+    };
+    Ok(crate::auth::store::find_person_by_email(conn, &email)?.map(|p| p.id))
 }
 
 fn find_account(conn: &mut AnyConnection, email: &str) -> AppResult<Person> {
@@ -201,7 +214,7 @@ pub async fn remove_representative(
     state: &AppState,
     person_id: i64,
     slug: String,
-    target_id: i64,
+    target: String,
 ) -> AppResult<()> {
     state
         .db(move |conn| {
@@ -214,9 +227,9 @@ pub async fn remove_representative(
                 )?;
                 store::lock_organisation(conn, org.id)?;
                 let current = store::representatives_of(conn, org.id)?;
-                if !current.iter().any(|(_, p)| p.id == target_id) {
-                    return Err(AppError::NotFound("representative"));
-                }
+                let target_id = person_named(conn, &target)?
+                    .filter(|id| current.iter().any(|(_, p)| p.id == *id))
+                    .ok_or(AppError::NotFound("representative"))?;
                 if current.len() == 1 {
                     return Err(AppError::conflict(
                         "last_representative",

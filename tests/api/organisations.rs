@@ -373,12 +373,22 @@ async fn owners_manage_staff_and_the_last_owner_stays() {
         .unwrap()
         .iter()
         .all(|s| s["role"] == "owner"));
-    app.delete(&format!("{staff_url}/{}", owner.id), Some(&milica.token))
-        .await
-        .expect(204);
+    // Staff are removed by id or by email.
+    app.delete(
+        &format!("{staff_url}/{}", owner.email.to_uppercase()),
+        Some(&milica.token),
+    )
+    .await
+    .expect(204);
     app.delete(&format!("{staff_url}/{}", owner.id), Some(&milica.token))
         .await
         .expect_problem(404);
+    app.delete(
+        &format!("{staff_url}/nobody@example.org"),
+        Some(&milica.token),
+    )
+    .await
+    .expect_problem(404);
     app.delete(&format!("{staff_url}/{}", milica.id), Some(&milica.token))
         .await
         .expect_problem(409);
@@ -441,9 +451,12 @@ async fn representatives_add_others_and_the_last_one_stays() {
         .await
         .expect_problem(409);
     assert_eq!(again.body["code"], "already_representative");
-    app.delete(&format!("{url}/{}", ana.id), Some(&boris.token))
+    app.delete(&format!("{url}/{}", ana.email), Some(&boris.token))
         .await
         .expect(204);
+    app.delete(&format!("{url}/{}", ana.id), Some(&boris.token))
+        .await
+        .expect_problem(404);
     let last = app
         .delete(&format!("{url}/{}", boris.id), Some(&boris.token))
         .await
