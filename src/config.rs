@@ -97,6 +97,7 @@ pub struct WorkerSettings {
     pub poll_interval_ms: u64,
     pub batch_size: i64,
     pub lease_secs: i64,
+    pub sweep_interval_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -169,6 +170,10 @@ impl Settings {
         anyhow::ensure!(
             self.auth.refresh_ttl_days > 0,
             "auth.refresh_ttl_days must be positive"
+        );
+        anyhow::ensure!(
+            (1..=3600).contains(&self.worker.sweep_interval_secs),
+            "worker.sweep_interval_secs must be between 1 and 3600 (the sweep runs at least hourly)"
         );
         anyhow::ensure!(
             self.mail.max_attempts > 0,

@@ -15,6 +15,11 @@ pub type AppResult<T> = Result<T, AppError>;
 /// Field name → messages, as in the `errors` member of a validation problem.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
+/// Adds a message about `field`, for validators that collect every problem before answering.
+pub fn push_error(errors: &mut FieldErrors, field: &str, message: String) {
+    errors.entry(field.to_owned()).or_default().push(message);
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]

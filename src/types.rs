@@ -81,6 +81,43 @@ impl<'de> Deserialize<'de> for CountryCode {
     }
 }
 
+/// An organisation's URL name: 2 to 64 lower-case ASCII letters, digits and single hyphens,
+/// starting and ending with a letter or digit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, ToSchema)]
+#[schema(value_type = String, example = "kulturni-centar-novi-sad")]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(raw: &str) -> Result<Slug, String> {
+        let slug = raw.trim();
+        let valid_chars = slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !(2..=64).contains(&slug.len())
+            || !valid_chars
+            || slug.starts_with('-')
+            || slug.ends_with('-')
+            || slug.contains("--")
+        {
+            return Err(format!(
+                "`{raw}` is not a valid slug: use 2 to 64 lower-case letters, digits and single \
+                 hyphens, starting and ending with a letter or digit"
+            ));
+        }
+        Ok(Slug(slug.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// For PATCH bodies: distinguishes an absent field (`None`) from an explicit `null`
 /// (`Some(None)`, meaning "clear it"). Use with `#[serde(default, deserialize_with = ...)]`.
 pub fn double_option<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
@@ -116,7 +153,7 @@ pub fn text(raw: &str, min: usize, max: usize) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{text, CountryCode, Email};
+    use super::{text, CountryCode, Email, Slug};
 
     #[test]
     fn emails_are_trimmed_and_lower_cased() {
@@ -138,6 +175,24 @@ mod tests {
         assert!(CountryCode::parse("XK").is_ok());
         assert!(CountryCode::parse("YU").is_err());
         assert!(CountryCode::parse("SRB").is_err());
+    }
+
+    #[test]
+    fn slugs_are_lower_case_words_and_hyphens() {
+        assert!(Slug::parse("kc-novi-sad-2").is_ok());
+        for bad in [
+            "",
+            "a",
+            "Upper",
+            "-lead",
+            "trail-",
+            "double--hyphen",
+            "spa ce",
+            "ćao",
+        ] {
+            assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+        assert!(Slug::parse(&"a".repeat(65)).is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::auth::model::*;
 use crate::auth::{passwords, store, tokens};
 use crate::db::{self, now, write_tx, AnyConnection};
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{push_error as push, AppError, AppResult, FieldErrors};
 use crate::http::AppState;
 use crate::i18n::Locale;
 use crate::notify::outbox::{self, OutgoingEmail};
@@ -15,10 +15,6 @@ use crate::types::{text, CountryCode, Email};
 
 const VERIFY_EMAIL_TTL_HOURS: i64 = 48;
 const PASSWORD_RESET_TTL_HOURS: i64 = 2;
-
-fn push(errors: &mut FieldErrors, field: &str, message: String) {
-    errors.entry(field.to_owned()).or_default().push(message);
-}
 
 /// A registration body that passed every field rule.
 pub struct ValidRegistration {

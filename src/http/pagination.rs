@@ -33,6 +33,12 @@ impl Page {
 }
 
 impl PageQuery {
+    /// Validates a page request from a filter that carries its own `page` and `per_page`
+    /// (filters deny unknown fields, which serde cannot combine with a flattened `PageQuery`).
+    pub fn of(page: Option<i64>, per_page: Option<i64>) -> AppResult<Page> {
+        PageQuery { page, per_page }.validate()
+    }
+
     pub fn validate(self) -> AppResult<Page> {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);

@@ -4,7 +4,7 @@
 //! another sends the message again, with the same Message-ID so the copy is recognisable.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::Duration as ChronoDuration;
 use futures_util::StreamExt;
@@ -16,6 +16,7 @@ use tokio::sync::watch;
 use crate::config::Settings;
 use crate::db::{now, write_tx, DbPool};
 use crate::i18n::Locale;
+use crate::members::sweep::{self, SweepReport};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox::{self, OutboxMessage};
 use crate::notify::templates;
@@ -43,11 +44,28 @@ impl Worker {
     }
 
     /// Polls until `shutdown` turns true, then returns after the batch in hand is finished.
+    /// Runs the membership sweep at start and then every `worker.sweep_interval_secs`.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         let poll = Duration::from_millis(self.settings.worker.poll_interval_ms.max(10));
+        let sweep_every = Duration::from_secs(self.settings.worker.sweep_interval_secs.max(1));
+        let mut last_sweep: Option<Instant> = None;
         loop {
             if *shutdown.borrow() {
                 break;
+            }
+            if last_sweep.is_none_or(|at| at.elapsed() >= sweep_every) {
+                last_sweep = Some(Instant::now());
+                match self.sweep().await {
+                    Ok(report) if report == SweepReport::default() => {
+                        tracing::debug!("membership sweep: nothing to do")
+                    }
+                    Ok(report) => tracing::info!(
+                        expired = report.expired,
+                        reminded = report.reminded,
+                        "membership sweep done"
+                    ),
+                    Err(e) => tracing::warn!(error = %e, "membership sweep failed; will retry"),
+                }
             }
             match self.run_once().await {
                 // A full batch suggests more is due: go again without sleeping.
@@ -61,6 +79,17 @@ impl Worker {
             }
         }
         tracing::info!("mail worker stopped");
+    }
+
+    /// Expires overdue memberships and queues reminders, as of today (UTC).
+    pub async fn sweep(&self) -> anyhow::Result<SweepReport> {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || -> anyhow::Result<SweepReport> {
+            let mut conn = pool.get()?;
+            sweep::run(&mut conn, crate::members::memberships::today())
+                .map_err(|e| anyhow::anyhow!("{e}"))
+        })
+        .await?
     }
 
     fn batch_size(&self) -> usize {

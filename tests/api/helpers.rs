@@ -423,3 +423,126 @@ impl TestApp {
         read(req.send().await.expect("request")).await
     }
 }
+
+/// An email as queued in the outbox (before or after the worker sent it).
+#[derive(Debug, Clone)]
+pub struct Queued {
+    pub recipient: String,
+    pub data: Value,
+    pub dedupe_key: Option<String>,
+}
+
+impl TestApp {
+    /// Every email queued with `template`, oldest first.
+    pub async fn queued(&self, template: &'static str) -> Vec<Queued> {
+        use diesel::prelude::*;
+        use kolo::db::schema::outbox;
+        let rows: Vec<(String, String, Option<String>)> = self
+            .with_conn(move |conn| {
+                outbox::table
+                    .filter(outbox::template.eq(template))
+                    .order(outbox::id)
+                    .select((outbox::recipient, outbox::data, outbox::dedupe_key))
+                    .load(conn)
+                    .expect("outbox")
+            })
+            .await;
+        rows.into_iter()
+            .map(|(recipient, data, dedupe_key)| Queued {
+                recipient,
+                data: serde_json::from_str(&data).expect("json data"),
+                dedupe_key,
+            })
+            .collect()
+    }
+
+    pub async fn queued_to(&self, template: &'static str, recipient: &str) -> Vec<Queued> {
+        self.queued(template)
+            .await
+            .into_iter()
+            .filter(|q| q.recipient == recipient)
+            .collect()
+    }
+
+    /// The membership sweep as of `today`, as the worker runs it.
+    pub async fn sweep(&self, today: chrono::NaiveDate) -> kolo::members::sweep::SweepReport {
+        self.with_conn(move |conn| kolo::members::sweep::run(conn, today).expect("sweep"))
+            .await
+    }
+
+    /// A host organisation, created by a platform admin who hands it to a new verified owner
+    /// (an ordinary account, so permission checks are not passed by being an admin).
+    pub async fn host(&self, slug: &str) -> User {
+        let admin = self.admin(&format!("admin-{slug}@example.org")).await;
+        self.post(
+            "/api/v1/organisations",
+            Some(&admin.token),
+            json!({"slug": slug, "name": format!("Host {slug}"), "kind": "cultural_centre",
+                   "country": "RS", "hosts_events": true}),
+        )
+        .await
+        .expect(201);
+        let owner = self
+            .verified_user(
+                &format!("owner-{slug}@example.org"),
+                &format!("Owner {slug}"),
+            )
+            .await;
+        let staff = format!("/api/v1/organisations/{slug}/staff");
+        self.post(
+            &staff,
+            Some(&admin.token),
+            json!({"email": owner.email, "role": "owner"}),
+        )
+        .await
+        .expect(201);
+        self.delete(&format!("{staff}/{}", admin.id), Some(&owner.token))
+            .await
+            .expect(204);
+        owner
+    }
+
+    /// A membership type at the host; returns its id.
+    pub async fn membership_type(&self, owner: &User, host: &str, body: Value) -> i64 {
+        self.post(
+            &format!("/api/v1/organisations/{host}/membership-types"),
+            Some(&owner.token),
+            body,
+        )
+        .await
+        .expect(201)
+        .body["id"]
+            .as_i64()
+            .expect("type id")
+    }
+
+    /// Applies for `type_id` at `host`; returns the reply.
+    pub async fn apply(&self, user: &User, host: &str, body: Value) -> Reply {
+        self.post(
+            &format!("/api/v1/organisations/{host}/memberships"),
+            Some(&user.token),
+            body,
+        )
+        .await
+    }
+
+    pub async fn act(&self, user: &User, membership_id: i64, body: Value) -> Reply {
+        self.patch(
+            &format!("/api/v1/memberships/{membership_id}"),
+            Some(&user.token),
+            body,
+        )
+        .await
+    }
+}
+
+/// Today in UTC, the calendar memberships run on.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// `date` plus `months`, clamped to the month's end like the server does.
+pub fn plus_months(date: chrono::NaiveDate, months: u32) -> chrono::NaiveDate {
+    date.checked_add_months(chrono::Months::new(months))
+        .expect("date")
+}

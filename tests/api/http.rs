@@ -140,6 +140,18 @@ async fn openapi_describes_every_route_and_docs_are_served() {
         "/api/v1/auth/password-reset",
         "/api/v1/auth/password-reset/confirm",
         "/api/v1/me",
+        "/api/v1/organisations",
+        "/api/v1/organisations/{slug}",
+        "/api/v1/organisations/{slug}/staff",
+        "/api/v1/organisations/{slug}/staff/{person}",
+        "/api/v1/organisations/{slug}/representatives",
+        "/api/v1/organisations/{slug}/representatives/{person}",
+        "/api/v1/organisations/{slug}/membership-types",
+        "/api/v1/organisations/{slug}/membership-types/{type_id}",
+        "/api/v1/organisations/{slug}/memberships",
+        "/api/v1/organisations/{slug}/directory",
+        "/api/v1/memberships/{id}",
+        "/api/v1/me/memberships",
         "/healthz",
         "/readyz",
     ] {
@@ -155,6 +167,34 @@ async fn openapi_describes_every_route_and_docs_are_served() {
     }
     assert!(doc["paths"]["/api/v1/me"]["get"]["responses"]["401"].is_object());
     assert!(doc["components"]["schemas"]["Problem"].is_object());
+    let transition = &doc["paths"]["/api/v1/memberships/{id}"]["patch"]["responses"];
+    for status in ["200", "401", "403", "404", "409", "422"] {
+        assert!(
+            transition[status].is_object(),
+            "PATCH membership lacks {status}"
+        );
+    }
+    let list_params = doc["paths"]["/api/v1/organisations/{slug}/memberships"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect::<Vec<_>>();
+    for name in [
+        "slug",
+        "status",
+        "type",
+        "member_kind",
+        "country",
+        "q",
+        "expires_before",
+        "format",
+    ] {
+        assert!(
+            list_params.iter().any(|p| p == name),
+            "{name} missing: {list_params:?}"
+        );
+    }
 
     let redirect = app.client.get(app.url("/docs")).send().await.unwrap();
     assert_eq!(redirect.status(), 308);
