@@ -216,6 +216,13 @@ impl From<diesel::result::Error> for AppError {
                 "already_exists",
                 "a record with these values already exists",
             ),
+            // The database's own checks (e.g. seats_taken <= capacity) are a last line of
+            // defence behind the services' rules; if one fires, the request conflicted with
+            // the current state.
+            Error::DatabaseError(DatabaseErrorKind::CheckViolation, _) => AppError::conflict(
+                "constraint",
+                "the change conflicts with the current state; reload and try again",
+            ),
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
                 AppError::Unavailable(info.message().to_owned())
             }

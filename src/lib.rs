@@ -8,6 +8,7 @@ pub mod error;
 pub mod events;
 pub mod http;
 pub mod i18n;
+pub mod maintenance;
 pub mod members;
 pub mod notify;
 pub mod registrations;

@@ -306,6 +306,9 @@ pub async fn update(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
+                // Lock the row first: registrations move seats_taken under the same lock, so the
+                // capacity check below and the waitlist promotion see the real count.
+                crate::registrations::store::lock_event(conn, id)?;
                 let reader = Reader::load(conn, Some(person_id))?;
                 let old = load_managed(conn, &reader, id)?;
                 if old.status == STATUS_CANCELLED {
@@ -366,6 +369,17 @@ pub async fn update(
                 if event.status == STATUS_PUBLISHED && time_or_place_changed(&old, &event) {
                     tell_changed(conn, &old, &event, &contents, &public_url, delay)?;
                 }
+                let grew = match (old.capacity, event.capacity) {
+                    (Some(before), Some(after)) => after > before,
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                };
+                if grew {
+                    if let Some(slot) = crate::registrations::store::find_event(conn, id)? {
+                        crate::registrations::service::promote_waitlist(conn, &slot)?;
+                    }
+                }
+                let event = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;
                 one_view(conn, event, asker.locale)
             })
         })

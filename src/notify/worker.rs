@@ -16,7 +16,7 @@ use tokio::sync::watch;
 use crate::config::Settings;
 use crate::db::{now, write_tx, DbPool};
 use crate::i18n::Locale;
-use crate::members::sweep::{self, SweepReport};
+use crate::maintenance::{self, MaintenanceReport};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox::{self, OutboxMessage};
 use crate::notify::templates;
@@ -44,7 +44,8 @@ impl Worker {
     }
 
     /// Polls until `shutdown` turns true, then returns after the batch in hand is finished.
-    /// Runs the membership sweep at start and then every `worker.sweep_interval_secs`.
+    /// Runs the periodic jobs (`maintenance`) at start and then every
+    /// `worker.sweep_interval_secs`.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         let poll = Duration::from_millis(self.settings.worker.poll_interval_ms.max(10));
         let sweep_every = Duration::from_secs(self.settings.worker.sweep_interval_secs.max(1));
@@ -55,16 +56,12 @@ impl Worker {
             }
             if last_sweep.is_none_or(|at| at.elapsed() >= sweep_every) {
                 last_sweep = Some(Instant::now());
-                match self.sweep().await {
-                    Ok(report) if report == SweepReport::default() => {
-                        tracing::debug!("membership sweep: nothing to do")
+                match self.maintain().await {
+                    Ok(report) if report == MaintenanceReport::default() => {
+                        tracing::debug!("maintenance: nothing to do")
                     }
-                    Ok(report) => tracing::info!(
-                        expired = report.expired,
-                        reminded = report.reminded,
-                        "membership sweep done"
-                    ),
-                    Err(e) => tracing::warn!(error = %e, "membership sweep failed; will retry"),
+                    Ok(report) => tracing::info!(?report, "maintenance done"),
+                    Err(e) => tracing::warn!(error = %e, "maintenance failed; will retry"),
                 }
             }
             match self.run_once().await {
@@ -81,13 +78,13 @@ impl Worker {
         tracing::info!("mail worker stopped");
     }
 
-    /// Expires overdue memberships and queues reminders, as of today (UTC).
-    pub async fn sweep(&self) -> anyhow::Result<SweepReport> {
+    /// The periodic jobs, as of now.
+    pub async fn maintain(&self) -> anyhow::Result<MaintenanceReport> {
         let pool = self.pool.clone();
-        tokio::task::spawn_blocking(move || -> anyhow::Result<SweepReport> {
+        let settings = self.settings.clone();
+        tokio::task::spawn_blocking(move || -> anyhow::Result<MaintenanceReport> {
             let mut conn = pool.get()?;
-            sweep::run(&mut conn, crate::members::memberships::today())
-                .map_err(|e| anyhow::anyhow!("{e}"))
+            maintenance::run(&mut conn, &settings, now()).map_err(|e| anyhow::anyhow!("{e}"))
         })
         .await?
     }

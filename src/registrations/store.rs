@@ -274,7 +274,8 @@ pub fn questions(conn: &mut AnyConnection, event_id: i64) -> QueryResult<Vec<Que
         .load(conn)
 }
 
-/// A title for `event_id` in the first of `locales` it has, else any.
+/// The event's title for a reader of `locale`, by the same fallback chain as the events API
+/// (the other Serbian script by transliteration, the event's default locale, English, any).
 pub fn event_title(
     conn: &mut AnyConnection,
     event_id: i64,
@@ -284,14 +285,21 @@ pub fn event_title(
         .filter(event_contents::event_id.eq(event_id))
         .select((event_contents::locale, event_contents::title))
         .load(conn)?;
-    let pick = locales
-        .iter()
-        .find_map(|l| {
-            rows.iter()
-                .find(|(locale, title)| locale == l && title.is_some())
-        })
-        .or_else(|| rows.iter().find(|(_, title)| title.is_some()));
-    Ok(pick.and_then(|(_, t)| t.clone()).unwrap_or_default())
+    let titled: Vec<(crate::i18n::Locale, String)> = rows
+        .into_iter()
+        .filter_map(|(locale, title)| Some((crate::i18n::Locale::parse(&locale)?, title?)))
+        .collect();
+    let available: Vec<crate::i18n::Locale> = titled.iter().map(|(l, _)| *l).collect();
+    let mut wanted = locales.iter().filter_map(|l| crate::i18n::Locale::parse(l));
+    let requested = wanted.next();
+    let default = wanted.next().unwrap_or(crate::i18n::Locale::En);
+    let title = crate::i18n::fallback::choose(requested, default, &available).and_then(|choice| {
+        titled
+            .iter()
+            .find(|(l, _)| *l == choice.stored)
+            .map(|(_, t)| choice.convert(t))
+    });
+    Ok(title.unwrap_or_default())
 }
 
 /// (person id, name, email) for the people behind some registrations.

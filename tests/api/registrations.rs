@@ -1148,3 +1148,108 @@ async fn cancelling_after_the_start_is_refused() {
     assert_eq!(refused.body["code"], "event_started");
     assert_eq!(app.seats_taken(event).await, 1);
 }
+
+#[tokio::test]
+async fn raising_the_capacity_promotes_the_waitlist_in_order() {
+    let w = world().await;
+    let app = &w.app;
+    let event = app
+        .event(
+            w.host,
+            EventSpec {
+                capacity: Some(1),
+                ..EventSpec::default()
+            },
+        )
+        .await;
+    let people = app.many_people(4, "cap").await;
+    for p in &people {
+        app.post(&regs(event), Some(&p.token), json!({}))
+            .await
+            .expect(201);
+    }
+    let path = format!("/api/v1/events/{event}");
+    let token = Some(w.organiser.token.as_str());
+    // Lowering below the seats taken is refused and changes nothing.
+    app.patch(&path, token, json!({"capacity": 0}))
+        .await
+        .expect_problem(422);
+    let updated = app
+        .patch(&path, token, json!({"capacity": 3}))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(updated["seats_left"], 0);
+    assert_eq!(app.seats_taken(event).await, 3);
+    let confirmed = app
+        .get(&format!("{}?status=confirmed", regs(event)), token)
+        .await
+        .body;
+    let ids: Vec<i64> = confirmed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["person_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [people[0].id, people[1].id, people[2].id]);
+    let waiting = app
+        .get(&format!("{}?status=waitlisted", regs(event)), token)
+        .await
+        .body;
+    assert_eq!(waiting["items"][0]["person_id"], people[3].id);
+    assert_eq!(waiting["items"][0]["waitlist_position"], 1);
+    app.wait_for_email(&people[2].email, "A place has opened up")
+        .await;
+    // Unlimited seats everyone.
+    app.patch(&path, token, json!({"capacity": null}))
+        .await
+        .expect(200);
+    assert_eq!(app.seats_taken(event).await, 4);
+}
+
+#[tokio::test]
+async fn my_registrations_show_titles_in_my_language_and_script() {
+    let w = world().await;
+    let app = &w.app;
+    let event = app.event(w.host, EventSpec::default()).await;
+    app.with_conn(move |conn| {
+        use diesel::prelude::*;
+        use kolo::db::schema::event_contents;
+        diesel::delete(event_contents::table.filter(event_contents::event_id.eq(event)))
+            .execute(conn)
+            .unwrap();
+        diesel::insert_into(event_contents::table)
+            .values((
+                event_contents::event_id.eq(event),
+                event_contents::locale.eq("sr-Cyrl"),
+                event_contents::title.eq("Радионица: љубав према књизи"),
+                event_contents::search_text.eq("радионица"),
+            ))
+            .execute(conn)
+            .unwrap();
+    })
+    .await;
+    let ana = app.verified_user("ana@example.org", "Ana").await;
+    app.patch("/api/v1/me", Some(&ana.token), json!({"locale": "sr-Latn"}))
+        .await
+        .expect(200);
+    app.post(&regs(event), Some(&ana.token), json!({}))
+        .await
+        .expect(201);
+    let mine = app
+        .get("/api/v1/me/registrations", Some(&ana.token))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(
+        mine["items"][0]["event_title"],
+        "Radionica: ljubav prema knjizi"
+    );
+    let email = app
+        .wait_for_email("ana@example.org", "Radionica: ljubav prema knjizi")
+        .await;
+    assert_eq!(
+        email.subject,
+        "Prijava je potvrđena: Radionica: ljubav prema knjizi"
+    );
+}

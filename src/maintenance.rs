@@ -1,0 +1,42 @@
+//! Periodic jobs, run by every mail worker at start and then every
+//! `worker.sweep_interval_secs`: membership expiry and reminders, event reminders, unconfirmed
+//! guest registrations, stale idempotency keys. Each is idempotent (conditional updates and
+//! dedupe keys), so several instances may run them at once.
+
+use chrono::NaiveDateTime;
+
+use crate::config::Settings;
+use crate::db::{write_tx, AnyConnection};
+use crate::error::AppResult;
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct MaintenanceReport {
+    pub memberships_expired: usize,
+    pub memberships_reminded: usize,
+    pub event_reminders: usize,
+    pub guests_expired: usize,
+    pub idempotency_keys_purged: usize,
+}
+
+/// Runs every job as of `now` (UTC). Tests call it with a chosen time.
+pub fn run(
+    conn: &mut AnyConnection,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> AppResult<MaintenanceReport> {
+    let memberships = crate::members::sweep::run(conn, now.date())?;
+    let event_reminders = write_tx(conn, |conn| {
+        crate::notify::reminders::queue_due(conn, settings, now)
+    })?;
+    let guests_expired = write_tx(conn, |conn| {
+        crate::registrations::service::expire_unconfirmed_guests(conn, now)
+    })?;
+    let idempotency_keys_purged = write_tx(conn, crate::registrations::idempotency::purge)?;
+    Ok(MaintenanceReport {
+        memberships_expired: memberships.expired,
+        memberships_reminded: memberships.reminded,
+        event_reminders,
+        guests_expired,
+        idempotency_keys_purged,
+    })
+}
