@@ -42,7 +42,7 @@ pub fn fold(line: &str) -> String {
     out
 }
 
-fn stamp(t: NaiveDateTime) -> String {
+pub fn stamp(t: NaiveDateTime) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
@@ -51,7 +51,7 @@ fn utc(t: DateTime<Utc>) -> String {
 }
 
 /// The host part of the public URL, for globally unique, stable UIDs.
-fn uid_domain(public_url: &str) -> &str {
+pub fn uid_domain(public_url: &str) -> &str {
     let rest = public_url.split("://").nth(1).unwrap_or(public_url);
     rest.split(['/', ':'])
         .next()

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod broadcast;
 pub mod catalogue;
 pub mod dates;
+pub mod invite;
 pub mod mailer;
 pub mod outbox;
 pub mod reminders;

@@ -144,7 +144,13 @@ pub fn render(message: &str, locale: Locale, data: &Value) -> Result<Rendered, S
     let body = get("body")?.ok_or("no body")?;
     let greeting = get("greeting")?.unwrap_or_default();
     let signature = get("signature")?.unwrap_or_default();
-    let automatic = get("footer-automatic")?.unwrap_or_default();
+    // Account emails come from Kolo itself, not from an organisation.
+    let footer = if matches!(message, "verify_email" | "password_reset") {
+        "footer-account"
+    } else {
+        "footer-automatic"
+    };
+    let automatic = get(footer)?.unwrap_or_default();
     // Only messages written with a call to action show their link.
     let action = get("action")?;
     let link = str_field(data, "link").filter(|_| action.is_some());

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::Duration as ChronoDuration;
 use futures_util::StreamExt;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use tokio::sync::watch;
 
@@ -19,7 +19,7 @@ use crate::i18n::Locale;
 use crate::maintenance::{self, MaintenanceReport};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox::{self, OutboxMessage};
-use crate::notify::templates;
+use crate::notify::{invite, templates};
 
 pub struct Worker {
     pool: DbPool,
@@ -230,6 +230,7 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
         .parse()
         .map_err(|e| format!("recipient: {e}"))?;
     let domain = from.email.domain().to_owned();
+    let from_address = from.email.to_string();
     // One Message-ID per outbox row: a copy sent again after a crash carries the same id.
     let message_id = format!(
         "<kolo.{}.{}@{domain}>",
@@ -254,19 +255,40 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
             .header(ListUnsubscribe(url))
             .header(ListUnsubscribePost);
     }
-    builder
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(rendered.text),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(rendered.html),
-                ),
+    let alternative = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(rendered.text),
         )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(rendered.html),
+        );
+    let invite = invite::method_for(&message.template).and_then(|method| {
+        let ics = invite::ics(
+            method,
+            &data,
+            settings.public_url(),
+            &from_address,
+            &message.recipient,
+            chrono::Utc::now(),
+        )?;
+        let content_type = ContentType::parse(&format!(
+            "text/calendar; method={}; charset=UTF-8",
+            method.as_str()
+        ))
+        .ok()?;
+        Some(Attachment::new("invite.ics".to_owned()).body(ics, content_type))
+    });
+    let body = match invite {
+        Some(attachment) => MultiPart::mixed()
+            .multipart(alternative)
+            .singlepart(attachment),
+        None => alternative,
+    };
+    builder
+        .multipart(body)
         .map_err(|e| format!("building the message: {e}"))
 }

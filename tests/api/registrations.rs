@@ -1253,3 +1253,89 @@ async fn my_registrations_show_titles_in_my_language_and_script() {
         "Prijava je potvrđena: Radionica: ljubav prema knjizi"
     );
 }
+
+/// The calendar invitation attached to an email: (METHOD, UID, SEQUENCE), read with an
+/// independent iCalendar parser.
+fn invitation(email: &crate::helpers::Email) -> (String, String, i64) {
+    use mail_parser::MimeHeaders;
+    let message = mail_parser::MessageParser::default()
+        .parse(email.raw.as_bytes())
+        .unwrap();
+    let attachment = message
+        .attachments()
+        .find(|a| a.attachment_name() == Some("invite.ics"))
+        .unwrap_or_else(|| panic!("no invite.ics in {}", email.subject));
+    let content_type = attachment.content_type().unwrap();
+    assert_eq!(content_type.subtype(), Some("calendar"));
+    let text = String::from_utf8(attachment.contents().to_vec()).unwrap();
+    let calendar = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()))
+        .next()
+        .unwrap()
+        .unwrap();
+    let get = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    let method = get(&calendar.properties, "METHOD");
+    let event = &calendar.events[0];
+    assert!(get(&event.properties, "ORGANIZER").starts_with("mailto:"));
+    assert_eq!(
+        get(&event.properties, "ATTENDEE"),
+        format!("mailto:{}", email.to)
+    );
+    (
+        method,
+        get(&event.properties, "UID"),
+        get(&event.properties, "SEQUENCE").parse().unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn confirmations_carry_a_calendar_invitation_and_cancellations_withdraw_it() {
+    let w = world().await;
+    let app = &w.app;
+    let event = app.event(w.host, EventSpec::default()).await;
+    let ana = app.verified_user("ana@example.org", "Ana").await;
+    app.post(&regs(event), Some(&ana.token), json!({}))
+        .await
+        .expect(201);
+    let confirmed = app
+        .wait_for_email("ana@example.org", "Registration confirmed")
+        .await;
+    let (method, uid, first_sequence) = invitation(&confirmed);
+    assert_eq!(method, "REQUEST");
+    assert_eq!(
+        uid,
+        format!("event-{event}@127.0.0.1"),
+        "the same UID as the calendar feed"
+    );
+
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    app.delete(
+        &format!("/api/v1/events/{event}/registrations/me"),
+        Some(&ana.token),
+    )
+    .await
+    .expect(200);
+    let cancelled = app
+        .wait_for_email("ana@example.org", "Registration cancelled")
+        .await;
+    let (method, cancel_uid, sequence) = invitation(&cancelled);
+    assert_eq!(method, "CANCEL");
+    assert_eq!(cancel_uid, uid);
+    assert!(
+        sequence > first_sequence,
+        "a later message has a higher SEQUENCE"
+    );
+    // Emails without an event to add (account emails) carry no invitation.
+    let verify = app
+        .wait_for_email("ana@example.org", "Confirm your email")
+        .await;
+    let parsed = mail_parser::MessageParser::default()
+        .parse(verify.raw.as_bytes())
+        .unwrap();
+    assert_eq!(parsed.attachments().count(), 0);
+}
