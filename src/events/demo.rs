@@ -330,6 +330,9 @@ impl Demo<'_> {
                 }
                 .into(),
                 default_locale: spec.default_locale.tag().into(),
+                guests_allowed: !spec.members_only,
+                seats_per_organisation: None,
+                reminder_offsets_hours: None,
                 created_by: Some(self.people[spec.host]),
                 created_at: self.now,
                 updated_at: self.now,

@@ -51,6 +51,10 @@ pub struct Event {
     pub registration_closes_at: Option<NaiveDateTime>,
     pub visibility: String,
     pub default_locale: String,
+    pub guests_allowed: bool,
+    pub seats_per_organisation: Option<i32>,
+    /// JSON array of hours; null = the configured default.
+    pub reminder_offsets_hours: Option<String>,
     pub cancel_reason: Option<String>,
     pub published_at: Option<NaiveDateTime>,
     pub cancelled_at: Option<NaiveDateTime>,
@@ -128,6 +132,9 @@ pub struct NewEvent {
     pub registration_closes_at: Option<NaiveDateTime>,
     pub visibility: String,
     pub default_locale: String,
+    pub guests_allowed: bool,
+    pub seats_per_organisation: Option<i32>,
+    pub reminder_offsets_hours: Option<String>,
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -152,6 +159,9 @@ pub struct EventChanges {
     pub registration_closes_at: Option<NaiveDateTime>,
     pub visibility: String,
     pub default_locale: String,
+    pub guests_allowed: bool,
+    pub seats_per_organisation: Option<i32>,
+    pub reminder_offsets_hours: Option<String>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -235,6 +245,12 @@ pub struct CreateEvent {
     pub visibility: Option<String>,
     /// Defaults to `en`.
     pub default_locale: Option<String>,
+    /// Whether people without an account may register (confirming by email). Default false.
+    pub guests_allowed: Option<bool>,
+    /// Most seats one member organisation's delegation may take; null = no limit.
+    pub seats_per_organisation: Option<i32>,
+    /// Hours before the start when registrants are reminded; null = the configured default.
+    pub reminder_offsets_hours: Option<Vec<u32>>,
     #[schema(value_type = Object)]
     pub title: LocalisedText,
     #[serde(default)]
@@ -283,6 +299,13 @@ pub struct UpdateEvent {
     pub registration_closes_at: Option<Option<String>>,
     pub visibility: Option<String>,
     pub default_locale: Option<String>,
+    pub guests_allowed: Option<bool>,
+    #[serde(default, deserialize_with = "crate::types::double_option")]
+    #[schema(value_type = Option<i32>)]
+    pub seats_per_organisation: Option<Option<i32>>,
+    #[serde(default, deserialize_with = "crate::types::double_option")]
+    #[schema(value_type = Option<Vec<u32>>)]
+    pub reminder_offsets_hours: Option<Option<Vec<u32>>>,
     #[schema(value_type = Option<Object>)]
     pub title: Option<BTreeMap<String, Option<String>>>,
     #[schema(value_type = Option<Object>)]
@@ -339,6 +362,10 @@ pub struct EventView {
     pub registration_open: bool,
     pub visibility: String,
     pub default_locale: String,
+    pub guests_allowed: bool,
+    pub seats_per_organisation: Option<i32>,
+    /// Null = the configured default.
+    pub reminder_offsets_hours: Option<Vec<u32>>,
     /// The locale the texts below are in (null when the event has no text at all).
     pub content_locale: Option<Locale>,
     /// Whether Serbian text was transliterated from the other script.

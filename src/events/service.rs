@@ -219,8 +219,17 @@ pub async fn create(state: &AppState, asker: Asker, req: CreateEvent) -> AppResu
         registration_closes_at: closes,
         visibility,
         default_locale,
+        guests_allowed: req.guests_allowed.unwrap_or(false),
+        seats_per_organisation: req.seats_per_organisation,
+        reminder_offsets_hours: req
+            .reminder_offsets_hours
+            .as_ref()
+            .map(|h| serde_json::json!(h).to_string()),
         updated_at: now,
     };
+    if let Some(hours) = &req.reminder_offsets_hours {
+        v::reminder_offsets(hours, &mut errors);
+    }
     if starts_at.is_some() && ends_at.is_some() {
         v::check_rules(&fields, 0, &mut errors);
     }
@@ -275,6 +284,9 @@ pub async fn create(state: &AppState, asker: Asker, req: CreateEvent) -> AppResu
                         registration_closes_at: fields.registration_closes_at,
                         visibility: fields.visibility,
                         default_locale: fields.default_locale,
+                        guests_allowed: fields.guests_allowed,
+                        seats_per_organisation: fields.seats_per_organisation,
+                        reminder_offsets_hours: fields.reminder_offsets_hours,
                         created_by: Some(person_id),
                         created_at: now,
                         updated_at: now,
@@ -316,6 +328,18 @@ pub async fn update(
                 }
                 let mut errors = FieldErrors::new();
                 let fields = merge(&old, &req, &mut errors);
+                // Fewer seats than people already seated is a conflict with the event's state,
+                // not a malformed value.
+                if let Some(capacity) = fields.capacity.filter(|c| (0..old.seats_taken).contains(c)) {
+                    return Err(AppError::Conflict {
+                        code: "capacity_below_seats_taken",
+                        detail: format!(
+                            "capacity {capacity} is below the {} seats already taken",
+                            old.seats_taken
+                        ),
+                        extra: Some(serde_json::json!({"field": "capacity", "seats_taken": old.seats_taken})),
+                    });
+                }
                 v::check_rules(&fields, old.seats_taken, &mut errors);
                 if let Some(parent) = old
                     .parent_id
@@ -485,6 +509,18 @@ fn merge(old: &Event, req: &UpdateEvent, errors: &mut FieldErrors) -> EventChang
             old.online_url.clone(),
         ),
         capacity: req.capacity.unwrap_or(old.capacity),
+        guests_allowed: req.guests_allowed.unwrap_or(old.guests_allowed),
+        seats_per_organisation: req
+            .seats_per_organisation
+            .unwrap_or(old.seats_per_organisation),
+        reminder_offsets_hours: match &req.reminder_offsets_hours {
+            Some(Some(hours)) => {
+                v::reminder_offsets(hours, errors);
+                Some(serde_json::json!(hours).to_string())
+            }
+            Some(None) => None,
+            None => old.reminder_offsets_hours.clone(),
+        },
         waitlist_enabled: req.waitlist_enabled.unwrap_or(old.waitlist_enabled),
         registration_opens_at: take(
             errors,
@@ -585,7 +621,11 @@ fn tell_changed(
                 "link": format!("{public_url}/events/{}", new.id),
             }),
         )
-        .dedupe(format!("event_changed:{}:{}", new.id, r.registration_id));
+        .dedupe(format!("event_changed:{}:{}", new.id, r.registration_id))
+        .reply_to(crate::members::access::organisation_email(
+            conn,
+            new.organisation_id,
+        )?);
         outbox::enqueue_coalesced(conn, email, delay, &["old_starts_at", "old_place"])?;
     }
     Ok(())
@@ -706,6 +746,8 @@ pub async fn cancel(
                     };
                     let contents = current_contents(conn, target.id)?;
                     let locale = recipient_locale(&r);
+                    let reply_to =
+                        crate::members::access::organisation_email(conn, target.organisation_id)?;
                     outbox::enqueue(
                         conn,
                         OutgoingEmail::new(
@@ -727,7 +769,8 @@ pub async fn cancel(
                         .dedupe(format!(
                             "event_cancelled:{}:{}",
                             target.id, r.registration_id
-                        )),
+                        ))
+                        .reply_to(reply_to),
                     )?;
                 }
                 let event = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;

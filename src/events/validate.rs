@@ -144,6 +144,13 @@ pub fn apply_content(
 
 /// The columns of an event after a create or an edit, before the cross-field rules.
 pub fn check_rules(fields: &EventChanges, seats_taken: i32, errors: &mut FieldErrors) {
+    if fields.seats_per_organisation.is_some_and(|n| n < 1) {
+        push(
+            errors,
+            "seats_per_organisation",
+            "must be at least 1 (null means no limit)",
+        );
+    }
     if fields.ends_at <= fields.starts_at {
         push(errors, "ends_at", "must be after starts_at");
     }
@@ -201,4 +208,15 @@ pub fn partners(input: &[PartnerInput], errors: &mut FieldErrors) -> Vec<(usize,
         }
     }
     out
+}
+
+/// Reminder offsets: 1 to 5 of them, each between 1 hour and 60 days before the start.
+pub fn reminder_offsets(hours: &[u32], errors: &mut FieldErrors) {
+    if hours.len() > 5 || hours.iter().any(|h| !(1..=24 * 60).contains(h)) {
+        push(
+            errors,
+            "reminder_offsets_hours",
+            "give up to 5 offsets, each from 1 to 1440 hours",
+        );
+    }
 }

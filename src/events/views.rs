@@ -184,6 +184,12 @@ pub fn build(
                 capacity: e.capacity,
                 seats_taken: e.seats_taken,
                 waitlist_enabled: e.waitlist_enabled,
+                guests_allowed: e.guests_allowed,
+                seats_per_organisation: e.seats_per_organisation,
+                reminder_offsets_hours: e
+                    .reminder_offsets_hours
+                    .as_deref()
+                    .and_then(|h| serde_json::from_str(h).ok()),
                 visibility: e.visibility,
                 default_locale: e.default_locale,
                 cancel_reason: e.cancel_reason,

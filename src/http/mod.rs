@@ -5,6 +5,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod pagination;
 pub mod problems;
+pub mod spreadsheet;
 
 use std::net::TcpListener;
 use std::sync::Arc;

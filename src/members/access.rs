@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::db::schema::{memberships, people, representatives, staff_roles};
+use crate::db::schema::{memberships, organisations, people, representatives, staff_roles};
 use crate::db::AnyConnection;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -132,4 +132,17 @@ pub fn is_member(
         .count()
         .get_result::<i64>(conn)
         .map(|n| n > 0)
+}
+
+/// The organisation's public contact address, used as Reply-To on the emails sent for it.
+pub fn organisation_email(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+) -> QueryResult<Option<String>> {
+    organisations::table
+        .find(organisation_id)
+        .select(organisations::email)
+        .first::<Option<String>>(conn)
+        .optional()
+        .map(Option::flatten)
 }

@@ -75,7 +75,8 @@ fn send(
             person.locale(),
             template,
             about.data(person, &extra),
-        );
+        )
+        .reply_to(about.host.email.clone());
         if let Some(key) = dedupe {
             // One key per recipient: a membership of an organisation writes to several people.
             email = email.dedupe(format!("{key}:{}", person.id));

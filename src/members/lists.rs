@@ -23,7 +23,7 @@ use crate::members::validate::{self, Check};
 /// A page of memberships as JSON, or all of them as CSV.
 pub enum MembershipList {
     Page(Paginated<MembershipView>),
-    Csv { filename: String, body: String },
+    Csv { filename: String, body: Vec<u8> },
 }
 
 pub async fn list(
@@ -75,7 +75,7 @@ pub async fn list(
             Ok(if csv {
                 MembershipList::Csv {
                     filename: format!("{}-memberships.csv", host.slug),
-                    body: to_csv(&items, person.locale()),
+                    body: to_csv(&items, person.locale())?,
                 }
             } else {
                 MembershipList::Page(Paginated::new(items, page, total))
@@ -177,46 +177,44 @@ pub fn views(conn: &mut AnyConnection, items: Vec<Membership>) -> AppResult<Vec<
         .collect()
 }
 
-/// One CSV cell: quoted when needed, and kept from being read as a formula by spreadsheets.
-fn cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
-
-/// RFC 4180 CSV with a UTF-8 byte-order mark, which spreadsheet programs need to read
-/// non-ASCII names correctly; type names in the reader's locale.
-fn to_csv(items: &[MembershipView], locale: Locale) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str("id,status,member_kind,member,slug,email,country,membership_type,starts_on,ends_on,applied_at,note\r\n");
-    for m in items {
-        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        let row = [
-            m.id.to_string(),
-            m.status.clone(),
-            m.member.kind.to_owned(),
-            m.member.name.clone(),
-            m.member.slug.clone().unwrap_or_default(),
-            m.member.email.clone().unwrap_or_default(),
-            m.member.country.clone().unwrap_or_default(),
-            pick(&m.type_.name, locale),
-            date(m.starts_on),
-            date(m.ends_on),
-            m.created_at.to_rfc3339(),
-            m.note.clone().unwrap_or_default(),
-        ];
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
+/// The memberships as a spreadsheet; type names in the reader's locale.
+fn to_csv(items: &[MembershipView], locale: Locale) -> AppResult<Vec<u8>> {
+    let header: Vec<String> = [
+        "id",
+        "status",
+        "member_kind",
+        "member",
+        "slug",
+        "email",
+        "country",
+        "membership_type",
+        "starts_on",
+        "ends_on",
+        "applied_at",
+        "note",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    crate::http::spreadsheet::csv(
+        &header,
+        items.iter().map(|m| {
+            [
+                m.id.to_string(),
+                m.status.clone(),
+                m.member.kind.to_owned(),
+                m.member.name.clone(),
+                m.member.slug.clone().unwrap_or_default(),
+                m.member.email.clone().unwrap_or_default(),
+                m.member.country.clone().unwrap_or_default(),
+                pick(&m.type_.name, locale),
+                date(m.starts_on),
+                date(m.ends_on),
+                m.created_at.to_rfc3339(),
+                m.note.clone().unwrap_or_default(),
+            ]
+        }),
+    )
 }
 
 // ---- directory ----
@@ -305,18 +303,4 @@ pub async fn directory(
             Ok(Paginated::new(items, page, total))
         })
         .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn csv_cells_are_quoted_and_formula_safe() {
-        assert_eq!(cell("Ana"), "Ana");
-        assert_eq!(cell("Petrović, Ana"), "\"Petrović, Ana\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(cell("-5"), "'-5");
-    }
 }

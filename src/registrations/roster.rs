@@ -155,9 +155,8 @@ fn roster_event(conn: &mut AnyConnection, person_id: i64, event_id: i64) -> AppR
     }
 }
 
-/// The roster as CSV: UTF-8 with a byte-order mark (so spreadsheet programs detect the
-/// encoding of names like Ђорђе or Ștefan), every field quoted as needed, times in the event's
-/// zone, one column per question.
+/// The roster as a spreadsheet (see `http::spreadsheet`): times in the event's zone, one
+/// column per question.
 pub async fn roster_csv(
     state: &AppState,
     person_id: i64,
@@ -173,51 +172,46 @@ pub async fn roster_csv(
             let local = |t: chrono::DateTime<chrono::Utc>| {
                 t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
             };
-            let mut out = Vec::from("\u{feff}".as_bytes());
-            {
-                let mut writer = csv::Writer::from_writer(&mut out);
-                let mut header: Vec<String> = [
-                    "id",
-                    "status",
-                    "waitlist_position",
-                    "name",
-                    "email",
-                    "organisation",
-                    "code",
-                    "checked_in_at",
-                    "registered_at",
-                ]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
-                header.extend(
+            let mut header: Vec<String> = [
+                "id",
+                "status",
+                "waitlist_position",
+                "name",
+                "email",
+                "organisation",
+                "code",
+                "checked_in_at",
+                "registered_at",
+            ]
+            .map(str::to_owned)
+            .to_vec();
+            header.extend(
+                questions
+                    .iter()
+                    .map(|q| question_label(q, &event.default_locale)),
+            );
+            let rows = items.iter().map(|v| {
+                let mut row = vec![
+                    v.id.to_string(),
+                    v.status.clone(),
+                    v.waitlist_position
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
+                    v.name.clone(),
+                    v.email.clone(),
+                    v.organisation.clone().unwrap_or_default(),
+                    v.code.clone(),
+                    v.checked_in_at.map(local).unwrap_or_default(),
+                    local(v.created_at),
+                ];
+                row.extend(
                     questions
                         .iter()
-                        .map(|q| question_label(q, &event.default_locale)),
+                        .map(|q| answer_text(v.answers.get(q.id.to_string()))),
                 );
-                writer.write_record(&header).map_err(AppError::internal)?;
-                for v in &items {
-                    let mut row = vec![
-                        v.id.to_string(),
-                        v.status.clone(),
-                        v.waitlist_position
-                            .map(|p| p.to_string())
-                            .unwrap_or_default(),
-                        v.name.clone(),
-                        v.email.clone(),
-                        v.organisation.clone().unwrap_or_default(),
-                        v.code.clone(),
-                        v.checked_in_at.map(local).unwrap_or_default(),
-                        local(v.created_at),
-                    ];
-                    for q in &questions {
-                        row.push(answer_text(v.answers.get(q.id.to_string())));
-                    }
-                    writer.write_record(&row).map_err(AppError::internal)?;
-                }
-                writer.flush().map_err(AppError::internal)?;
-            }
-            Ok(out)
+                row
+            });
+            crate::http::spreadsheet::csv(&header, rows)
         })
         .await
 }

@@ -491,6 +491,7 @@ fn register_locked(
             event.id,
             &[locale.tag(), event.default_locale.as_str(), "en"],
         )?;
+        let reply_to = access::organisation_email(conn, event.organisation_id)?;
         outbox::enqueue(
             conn,
             OutgoingEmail::new(
@@ -505,7 +506,8 @@ fn register_locked(
                     "link": format!("{public_url}/registrations/confirm?token={token}"),
                     "hours": GUEST_CONFIRM_HOURS,
                 }),
-            ),
+            )
+            .reply_to(reply_to),
         )?;
         return Ok(reg);
     }
@@ -622,6 +624,7 @@ pub fn announce(
         event.id,
         &[locale.tag(), event.default_locale.as_str(), "en"],
     )?;
+    let reply_to = access::organisation_email(conn, event.organisation_id)?;
     outbox::enqueue(
         conn,
         OutgoingEmail::new(
@@ -646,7 +649,8 @@ pub fn announce(
             "{template}:{}:{}",
             reg.id,
             reg.updated_at.and_utc().timestamp_micros()
-        )),
+        ))
+        .reply_to(reply_to),
     )?;
     Ok(())
 }

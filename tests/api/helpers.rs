@@ -18,7 +18,12 @@ pub const PASSWORD: &str = "a long enough passphrase";
 /// A database for one test, removed when dropped.
 pub enum TestDb {
     Sqlite,
-    Postgres { admin_url: String, schema: String },
+    Postgres {
+        admin_url: String,
+        schema: String,
+    },
+    /// Another instance's database: the instance that made it removes it.
+    Shared,
 }
 
 impl TestDb {
@@ -88,6 +93,24 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let (db, url) = TestDb::create(dir.path());
+    start(dir, db, url, customise).await
+}
+
+impl TestApp {
+    /// Another server instance on the same database, as behind a load balancer.
+    pub async fn second_instance(&self, customise: impl FnOnce(&mut Settings)) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = self.state.settings.database.url.clone();
+        start(dir, TestDb::Shared, url, customise).await
+    }
+}
+
+async fn start(
+    dir: TempDir,
+    db: TestDb,
+    url: String,
+    customise: impl FnOnce(&mut Settings),
+) -> TestApp {
     let mut settings = test_settings();
     settings.database.url = url;
     settings.mail.transport = MailTransportKind::File;

@@ -21,5 +21,6 @@ mod memberships;
 mod organisations;
 mod registrations;
 mod registrations_concurrency;
+mod scale_out;
 mod schema;
 mod sweep;

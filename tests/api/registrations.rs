@@ -1171,9 +1171,12 @@ async fn raising_the_capacity_promotes_the_waitlist_in_order() {
     let path = format!("/api/v1/events/{event}");
     let token = Some(w.organiser.token.as_str());
     // Lowering below the seats taken is refused and changes nothing.
-    app.patch(&path, token, json!({"capacity": 0}))
+    let refused = app
+        .patch(&path, token, json!({"capacity": 0}))
         .await
-        .expect_problem(422);
+        .expect_problem(409);
+    assert_eq!(refused.body["code"], "capacity_below_seats_taken");
+    assert_eq!(refused.body["existing"]["field"], "capacity");
     let updated = app
         .patch(&path, token, json!({"capacity": 3}))
         .await
@@ -1338,4 +1341,71 @@ async fn confirmations_carry_a_calendar_invitation_and_cancellations_withdraw_it
         .parse(verify.raw.as_bytes())
         .unwrap();
     assert_eq!(parsed.attachments().count(), 0);
+}
+
+#[tokio::test]
+async fn events_set_guests_quotas_and_reminders_through_the_api() {
+    let w = world().await;
+    let app = &w.app;
+    let event = app.event(w.host, EventSpec::default()).await;
+    let path = format!("/api/v1/events/{event}");
+    let token = Some(w.organiser.token.as_str());
+    let set = app
+        .patch(&path, token, json!({"guests_allowed": true, "seats_per_organisation": 2, "reminder_offsets_hours": [48, 2]}))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(set["guests_allowed"], true);
+    assert_eq!(set["seats_per_organisation"], 2);
+    assert_eq!(set["reminder_offsets_hours"], json!([48, 2]));
+    for bad in [
+        json!({"seats_per_organisation": 0}),
+        json!({"reminder_offsets_hours": [0]}),
+        json!({"reminder_offsets_hours": [1, 2, 3, 4, 5, 6]}),
+    ] {
+        app.patch(&path, token, bad).await.expect_problem(422);
+    }
+    // Guests may now register; clearing the overrides restores the defaults.
+    app.post(
+        &regs(event),
+        None,
+        json!({"guest": {"name": "Guest", "email": "guest@example.org"}}),
+    )
+    .await
+    .expect(201);
+    let cleared = app
+        .patch(
+            &path,
+            token,
+            json!({"seats_per_organisation": null, "reminder_offsets_hours": null}),
+        )
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(cleared["seats_per_organisation"], Value::Null);
+    assert_eq!(cleared["reminder_offsets_hours"], Value::Null);
+}
+
+#[tokio::test]
+async fn replies_to_registration_emails_reach_the_host() {
+    let w = world().await;
+    let event = w.app.event(w.host, EventSpec::default()).await;
+    let ana = w.app.verified_user("ana@example.org", "Ana").await;
+    w.app
+        .post(&regs(event), Some(&ana.token), json!({}))
+        .await
+        .expect(201);
+    let email = w
+        .app
+        .wait_for_email("ana@example.org", "Registration confirmed")
+        .await;
+    let parsed = mail_parser::MessageParser::default()
+        .parse(email.raw.as_bytes())
+        .unwrap();
+    let reply_to = parsed
+        .reply_to()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .map(str::to_owned);
+    assert_eq!(reply_to.as_deref(), Some("office@kc-novi-sad.example.org"));
 }
