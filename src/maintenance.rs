@@ -29,7 +29,7 @@ pub fn run(
         crate::notify::reminders::queue_due(conn, settings, now)
     })?;
     let guests_expired = write_tx(conn, |conn| {
-        crate::registrations::service::expire_unconfirmed_guests(conn, now)
+        crate::registrations::waitlist::expire_unconfirmed_guests(conn, now)
     })?;
     let idempotency_keys_purged = write_tx(conn, crate::registrations::idempotency::purge)?;
     Ok(MaintenanceReport {

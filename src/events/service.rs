@@ -400,7 +400,7 @@ pub async fn update(
                 };
                 if grew {
                     if let Some(slot) = crate::registrations::store::find_event(conn, id)? {
-                        crate::registrations::service::promote_waitlist(conn, &slot)?;
+                        crate::registrations::waitlist::promote_waitlist(conn, &slot)?;
                     }
                 }
                 let event = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;

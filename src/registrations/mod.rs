@@ -1,11 +1,14 @@
 //! Registrations: capacity that never overbooks, the waitlist and its promotions, guests,
 //! delegations by representatives, questions, rosters and check-in.
 
+pub mod emails;
 pub mod idempotency;
 pub mod model;
+pub mod plan;
 pub mod questions;
 pub mod roster;
 pub mod routes;
 pub mod service;
 pub mod store;
 pub mod views;
+pub mod waitlist;

@@ -10,7 +10,7 @@ use crate::http::pagination::Paginated;
 use crate::http::AppState;
 use crate::registrations::model::*;
 use crate::registrations::roster::{self, MineQuery, RosterQuery};
-use crate::registrations::{questions, service};
+use crate::registrations::{questions, service, waitlist};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -134,7 +134,7 @@ pub async fn cancel_mine(
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     Ok(HttpResponse::Ok()
-        .json(service::cancel_mine(&state, user.person_id, path.into_inner()).await?))
+        .json(waitlist::cancel_mine(&state, user.person_id, path.into_inner()).await?))
 }
 
 /// Check someone in at the door by their code (staff).
@@ -230,7 +230,7 @@ pub async fn confirm_guest(
     state: web::Data<AppState>,
     body: web::Json<ConfirmGuestRequest>,
 ) -> AppResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::confirm_guest(&state, body.into_inner().token).await?))
+    Ok(HttpResponse::Ok().json(waitlist::confirm_guest(&state, body.into_inner().token).await?))
 }
 
 /// One registration: for its holder, the representative who made it, or staff.
@@ -254,7 +254,7 @@ pub async fn cancel(
     user: CurrentUser,
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::cancel(&state, user.person_id, path.into_inner()).await?))
+    Ok(HttpResponse::Ok().json(waitlist::cancel(&state, user.person_id, path.into_inner()).await?))
 }
 
 /// Move a waitlisted registration to a seat (staff).
@@ -269,7 +269,7 @@ pub async fn promote(
     body: web::Json<PromoteRequest>,
 ) -> AppResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(
-        service::promote(&state, user.person_id, path.into_inner(), body.into_inner()).await?,
+        waitlist::promote(&state, user.person_id, path.into_inner(), body.into_inner()).await?,
     ))
 }
 
