@@ -3,6 +3,9 @@
 
 pub mod calendar;
 pub mod demo;
+pub mod edit;
+pub mod emails;
+pub mod lifecycle;
 pub mod listing;
 pub mod model;
 pub mod routes;

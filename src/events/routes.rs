@@ -6,9 +6,9 @@ use utoipa::OpenApi;
 
 use crate::auth::extract::{CurrentUser, MaybeUser};
 use crate::error::{AppError, AppResult, Problem};
-use crate::events::listing;
 use crate::events::model::*;
 use crate::events::service::{self, Asker};
+use crate::events::{edit, lifecycle, listing};
 use crate::http::pagination::PageQuery;
 use crate::http::AppState;
 use crate::i18n::Locale;
@@ -141,7 +141,7 @@ pub async fn update(
     body: web::Json<UpdateEvent>,
 ) -> AppResult<HttpResponse> {
     let asker = asker(&req, Some(user), None)?;
-    let event = service::update(&state, asker, id.into_inner(), body.into_inner()).await?;
+    let event = edit::update(&state, asker, id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(event))
 }
 
@@ -159,7 +159,7 @@ pub async fn delete(
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     let asker = asker(&req, Some(user), None)?;
-    service::delete(&state, asker, id.into_inner()).await?;
+    lifecycle::delete(&state, asker, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -177,7 +177,7 @@ pub async fn publish(
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     let asker = asker(&req, Some(user), None)?;
-    let event = service::publish(&state, asker, id.into_inner()).await?;
+    let event = lifecycle::publish(&state, asker, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(event))
 }
 
@@ -196,7 +196,7 @@ pub async fn cancel(
     body: web::Json<CancelEvent>,
 ) -> AppResult<HttpResponse> {
     let asker = asker(&req, Some(user), None)?;
-    let event = service::cancel(&state, asker, id.into_inner(), body.into_inner()).await?;
+    let event = lifecycle::cancel(&state, asker, id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(event))
 }
 

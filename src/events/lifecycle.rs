@@ -1,0 +1,164 @@
+//! Draft → published → cancelled: deleting drafts, publishing complete events, cancelling
+//! with their sessions and telling everyone registered.
+
+use serde_json::json;
+
+use crate::db::{now, write_tx};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::events::edit::current_contents;
+use crate::events::emails::*;
+use crate::events::model::*;
+use crate::events::service::*;
+use crate::events::store::{self};
+use crate::events::validate::{self as v, push};
+use crate::events::views::Reader;
+use crate::http::AppState;
+use crate::notify::outbox::{self, OutgoingEmail};
+/// Deletes a draft; anything else is history and can only be cancelled.
+pub async fn delete(state: &AppState, asker: Asker, id: i64) -> AppResult<()> {
+    let person_id = asker
+        .person_id
+        .ok_or_else(|| AppError::Unauthorized("sign in".into()))?;
+    state
+        .db(move |conn| {
+            write_tx(conn, |conn| {
+                let reader = Reader::load(conn, Some(person_id))?;
+                load_managed(conn, &reader, id)?;
+                if !store::delete_draft(conn, id)? {
+                    return Err(AppError::conflict(
+                        "not_draft",
+                        "only drafts can be deleted; cancel a published event instead",
+                    ));
+                }
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// Publishes a complete draft, or says what is missing.
+pub async fn publish(state: &AppState, asker: Asker, id: i64) -> AppResult<EventView> {
+    let person_id = asker
+        .person_id
+        .ok_or_else(|| AppError::Unauthorized("sign in".into()))?;
+    state
+        .db(move |conn| {
+            write_tx(conn, |conn| {
+                let reader = Reader::load(conn, Some(person_id))?;
+                let event = load_managed(conn, &reader, id)?;
+                match event.status.as_str() {
+                    STATUS_PUBLISHED => {
+                        return Err(AppError::conflict("already_published", "the event is already published"))
+                    }
+                    STATUS_CANCELLED => return Err(cancelled_conflict()),
+                    _ => {}
+                }
+                if let Some(parent) = event.parent_id.map(|p| store::find_event(conn, p)).transpose()?.flatten() {
+                    if parent.status != STATUS_PUBLISHED {
+                        return Err(AppError::conflict(
+                            "parent_not_published",
+                            "publish the parent event before its sessions",
+                        ));
+                    }
+                }
+                let contents = current_contents(conn, id)?;
+                let mut errors = FieldErrors::new();
+                let default = event.default_locale();
+                if contents.get(&default).and_then(|t| t.title.as_ref()).is_none() {
+                    push(
+                        &mut errors,
+                        &format!("title.{}", default.tag()),
+                        "a title in the default locale is required to publish",
+                    );
+                }
+                if event.place().is_empty() {
+                    for f in ["venue_name", "online_url"] {
+                        push(&mut errors, f, "a place (venue, address or city) or an online link is required to publish");
+                    }
+                }
+                v::finish(errors)?;
+                let event = store::publish(conn, id, now())?;
+                one_view(conn, event, asker.locale)
+            })
+        })
+        .await
+}
+
+/// Cancels a published event and its sessions, and tells everyone registered.
+pub async fn cancel(
+    state: &AppState,
+    asker: Asker,
+    id: i64,
+    req: CancelEvent,
+) -> AppResult<EventView> {
+    let person_id = asker
+        .person_id
+        .ok_or_else(|| AppError::Unauthorized("sign in".into()))?;
+    let reason =
+        crate::types::text(&req.reason, 1, 1000).map_err(|m| AppError::invalid("reason", m))?;
+    let public_url = state.settings.public_url().to_owned();
+    state
+        .db(move |conn| {
+            write_tx(conn, |conn| {
+                let reader = Reader::load(conn, Some(person_id))?;
+                let event = load_managed(conn, &reader, id)?;
+                match event.status.as_str() {
+                    STATUS_CANCELLED => {
+                        return Err(AppError::conflict(
+                            "already_cancelled",
+                            "the event is already cancelled",
+                        ))
+                    }
+                    STATUS_DRAFT => {
+                        return Err(AppError::conflict(
+                            "not_published",
+                            "a draft is deleted, not cancelled",
+                        ))
+                    }
+                    _ => {}
+                }
+                let now = now();
+                let mut affected = store::sessions_of(conn, id)?;
+                affected.retain(|s| s.status != STATUS_CANCELLED);
+                affected.push(event.clone());
+                store::cancel_with_sessions(conn, id, &reason, now)?;
+                let ids: Vec<i64> = affected.iter().map(|e| e.id).collect();
+                for r in store::live_recipients(conn, &ids)? {
+                    let Some(target) = affected.iter().find(|e| e.id == r.event_id) else {
+                        continue;
+                    };
+                    let contents = current_contents(conn, target.id)?;
+                    let locale = recipient_locale(&r);
+                    let reply_to =
+                        crate::members::access::organisation_email(conn, target.organisation_id)?;
+                    outbox::enqueue(
+                        conn,
+                        OutgoingEmail::new(
+                            &r.email,
+                            locale,
+                            "event_cancelled",
+                            json!({
+                                "name": r.name,
+                                "event": title_for(target, &contents, locale),
+                                "event_id": target.id,
+                                "starts_at": target.starts_at.and_utc().to_rfc3339(),
+                                "ends_at": target.ends_at.and_utc().to_rfc3339(),
+                                "timezone": target.timezone,
+                                "place": target.place(),
+                                "reason": reason,
+                                "link": format!("{public_url}/events/{}", target.id),
+                            }),
+                        )
+                        .dedupe(format!(
+                            "event_cancelled:{}:{}",
+                            target.id, r.registration_id
+                        ))
+                        .reply_to(reply_to),
+                    )?;
+                }
+                let event = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;
+                one_view(conn, event, asker.locale)
+            })
+        })
+        .await
+}
