@@ -117,7 +117,7 @@ fn remind(
                     "starts_at": event.starts_at.and_utc().to_rfc3339(),
                     "ends_at": event.ends_at.and_utc().to_rfc3339(),
                     "timezone": event.timezone,
-                    "place": crate::registrations::emails::place(event),
+                    "place": event.place(),
                     "online_url": event.online_url,
                     "code": code,
                     "unsubscribe_link": page,

@@ -42,7 +42,7 @@ pub fn announce(
                 "starts_at": event.starts_at.and_utc().to_rfc3339(),
                 "ends_at": event.ends_at.and_utc().to_rfc3339(),
                 "timezone": event.timezone,
-                "place": place(event),
+                "place": event.place(),
                 "online_url": event.online_url,
                 "code": reg.code,
                 "position": view.waitlist_position,
@@ -57,13 +57,4 @@ pub fn announce(
         .reply_to(reply_to),
     )?;
     Ok(())
-}
-
-/// Where the event happens, as one line: venue, address, city (empty for online-only events).
-pub fn place(event: &EventSlot) -> String {
-    [&event.venue_name, &event.address, &event.city]
-        .into_iter()
-        .filter_map(|part| part.as_deref().map(str::trim).filter(|p| !p.is_empty()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

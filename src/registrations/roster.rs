@@ -15,7 +15,7 @@ use crate::http::pagination::{Page, PageQuery};
 use crate::http::AppState;
 use crate::i18n::Locale;
 use crate::registrations::model::*;
-use crate::registrations::service::{is_staff_or_admin, staff_event};
+use crate::registrations::service::{is_staff_or_admin, may_act_on, staff_event};
 use crate::registrations::store::{self, EventSlot};
 use crate::registrations::views;
 
@@ -313,9 +313,7 @@ pub async fn get(
                 store::find(conn, registration_id)?.ok_or(AppError::NotFound("registration"))?;
             let event =
                 store::find_event(conn, reg.event_id)?.ok_or(AppError::NotFound("registration"))?;
-            let allowed = reg.person_id == Some(person_id)
-                || (reg.registered_by == Some(person_id) && reg.organisation_id.is_some())
-                || is_staff_or_admin(conn, person_id, event.organisation_id)?;
+            let allowed = may_act_on(conn, person_id, &reg, &event, false)?;
             if !allowed {
                 return Err(AppError::NotFound("registration"));
             }

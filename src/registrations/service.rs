@@ -46,6 +46,20 @@ pub fn is_staff_or_admin(
         || access::is_platform_admin(conn, person_id)?)
 }
 
+/// Whether the person may read and cancel a registration: its holder, the representative who
+/// made it for their organisation, or staff of the host (with `staff_only`, staff alone).
+pub fn may_act_on(
+    conn: &mut AnyConnection,
+    person_id: i64,
+    reg: &Registration,
+    event: &EventSlot,
+    staff_only: bool,
+) -> AppResult<bool> {
+    let own = reg.person_id == Some(person_id)
+        || (reg.registered_by == Some(person_id) && reg.organisation_id.is_some());
+    Ok((own && !staff_only) || is_staff_or_admin(conn, person_id, event.organisation_id)?)
+}
+
 /// Whether the person may see the event at all (drafts: staff; members-only: members).
 fn can_see(
     conn: &mut AnyConnection,

@@ -10,31 +10,8 @@ use crate::db::schema::{
 use crate::db::{columns_of, AnyConnection};
 use crate::registrations::model::*;
 
-/// What registration rules need to know about an event.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = events)]
-pub struct EventSlot {
-    pub id: i64,
-    pub organisation_id: i64,
-    pub parent_id: Option<i64>,
-    pub status: String,
-    pub starts_at: NaiveDateTime,
-    pub ends_at: NaiveDateTime,
-    pub timezone: String,
-    pub venue_name: Option<String>,
-    pub address: Option<String>,
-    pub city: Option<String>,
-    pub online_url: Option<String>,
-    pub capacity: Option<i32>,
-    pub seats_taken: i32,
-    pub waitlist_enabled: bool,
-    pub registration_opens_at: Option<NaiveDateTime>,
-    pub registration_closes_at: Option<NaiveDateTime>,
-    pub visibility: String,
-    pub default_locale: String,
-    pub guests_allowed: bool,
-    pub seats_per_organisation: Option<i32>,
-}
+/// The event row, as registration rules read it (the events module owns the type).
+pub use crate::events::model::Event as EventSlot;
 
 pub fn find_event(conn: &mut AnyConnection, event_id: i64) -> QueryResult<Option<EventSlot>> {
     events::table

@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult};
 use crate::http::AppState;
 use crate::registrations::emails::announce;
 use crate::registrations::model::*;
-use crate::registrations::service::is_staff_or_admin;
+use crate::registrations::service::may_act_on;
 use crate::registrations::store::{self, EventSlot};
 use crate::registrations::views;
 
@@ -140,6 +140,28 @@ pub fn cancel_locked(
     Ok(cancelled)
 }
 
+/// A registration and its event, with the event locked, if the person may act on it (see
+/// `may_act_on`); anyone else is told it does not exist. The registration is read under the
+/// lock, so a concurrent change that got there first is seen.
+fn locked(
+    conn: &mut AnyConnection,
+    person_id: i64,
+    registration_id: i64,
+    staff_only: bool,
+) -> AppResult<(EventSlot, Registration)> {
+    let not_found = || AppError::NotFound("registration");
+    let event_id = store::find(conn, registration_id)?
+        .ok_or_else(not_found)?
+        .event_id;
+    let event = store::lock_event(conn, event_id)?.ok_or_else(not_found)?;
+    let reg = store::find(conn, registration_id)?.ok_or_else(not_found)?;
+    if may_act_on(conn, person_id, &reg, &event, staff_only)? {
+        Ok((event, reg))
+    } else {
+        Err(not_found())
+    }
+}
+
 /// Cancels by registration id: the registrant, the representative who made it, or staff.
 /// Anyone else is told it does not exist.
 pub async fn cancel(
@@ -150,19 +172,7 @@ pub async fn cancel(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                let reg = store::find(conn, registration_id)?
-                    .ok_or(AppError::NotFound("registration"))?;
-                let event = store::lock_event(conn, reg.event_id)?
-                    .ok_or(AppError::NotFound("registration"))?;
-                let allowed = reg.person_id == Some(person_id)
-                    || (reg.registered_by == Some(person_id) && reg.organisation_id.is_some())
-                    || is_staff_or_admin(conn, person_id, event.organisation_id)?;
-                if !allowed {
-                    return Err(AppError::NotFound("registration"));
-                }
-                // Re-read under the lock: a concurrent cancel may have got there first.
-                let reg = store::find(conn, registration_id)?
-                    .ok_or(AppError::NotFound("registration"))?;
+                let (event, reg) = locked(conn, person_id, registration_id, false)?;
                 let reg = cancel_locked(conn, &event, &reg)?;
                 views::view(conn, &reg)
             })
@@ -200,15 +210,7 @@ pub async fn promote(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                let reg = store::find(conn, registration_id)?
-                    .ok_or(AppError::NotFound("registration"))?;
-                let event = store::lock_event(conn, reg.event_id)?
-                    .ok_or(AppError::NotFound("registration"))?;
-                if !is_staff_or_admin(conn, person_id, event.organisation_id)? {
-                    return Err(AppError::NotFound("registration"));
-                }
-                let reg = store::find(conn, registration_id)?
-                    .ok_or(AppError::NotFound("registration"))?;
+                let (event, reg) = locked(conn, person_id, registration_id, true)?;
                 if reg.status != WAITLISTED {
                     return Err(AppError::conflict(
                         "not_waitlisted",
