@@ -19,6 +19,7 @@ use crate::i18n::Locale;
 use crate::members::sweep::{self, SweepReport};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox::{self, OutboxMessage};
+use crate::notify::reminders;
 use crate::notify::templates;
 
 pub struct Worker {
@@ -81,13 +82,21 @@ impl Worker {
         tracing::info!("mail worker stopped");
     }
 
-    /// Expires overdue memberships and queues reminders, as of today (UTC).
+    /// Expires overdue memberships and queues membership reminders, as of today (UTC), then
+    /// queues the event reminders due now.
     pub async fn sweep(&self) -> anyhow::Result<SweepReport> {
         let pool = self.pool.clone();
+        let settings = self.settings.clone();
         tokio::task::spawn_blocking(move || -> anyhow::Result<SweepReport> {
             let mut conn = pool.get()?;
-            sweep::run(&mut conn, crate::members::memberships::today())
-                .map_err(|e| anyhow::anyhow!("{e}"))
+            let report = sweep::run(&mut conn, crate::members::memberships::today())
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let reminders = reminders::queue_due(&mut conn, &settings, now())
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if reminders > 0 {
+                tracing::info!(reminders, "event reminders queued");
+            }
+            Ok(report)
         })
         .await?
     }
