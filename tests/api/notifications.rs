@@ -463,13 +463,13 @@ async fn organisers_write_to_the_audience_they_choose() {
     assert!(to_confirmed["id"].is_i64());
     assert_eq!(
         recipients_of(app, &to_confirmed["id"]).await,
-        [confirmed.email.clone()]
+        [confirmed.email.as_str()]
     );
     let to_waiting = send_message(&o, event, "waitlisted").await;
     assert_eq!(to_waiting["recipients"], 1);
     assert_eq!(
         recipients_of(app, &to_waiting["id"]).await,
-        [waiting.email.clone()]
+        [waiting.email.as_str()]
     );
     let to_all = send_message(&o, event, "all").await;
     assert_eq!(to_all["recipients"], 2);
@@ -652,7 +652,7 @@ async fn a_romanian_registrant_gets_a_romanian_confirmation_over_smtp_in_text_an
 
     let received = smtp.wait_for(1, 10).await;
     assert_eq!(received.len(), 1, "{received:?}");
-    assert_eq!(received[0].to, [ioana.email.clone()]);
+    assert_eq!(received[0].to, [ioana.email.as_str()]);
     let message = mail_parser::MessageParser::default()
         .parse(received[0].raw.as_bytes())
         .unwrap();
