@@ -128,3 +128,7 @@ pub fn text(
         Err(format!("{message}/{}.ftl `{id}`: {errors:?}", locale.tag()))
     }
 }
+
+#[cfg(test)]
+#[path = "catalogue_tests.rs"]
+mod tests;

@@ -137,16 +137,24 @@ fn html_paragraph(p: &str) -> String {
 /// Renders `message` for `locale` from the data queued with it. An unknown message, a missing
 /// string or missing data is an error, which the worker records on the message (it is
 /// retried, then shown to admins as dead) rather than sending a broken email.
-pub fn render(message: &str, locale: Locale, data: &Value) -> Result<Rendered, String> {
+pub fn render(
+    message: &str,
+    locale: Locale,
+    data: &Value,
+    replies_reach_organisers: bool,
+) -> Result<Rendered, String> {
     let args = arguments(message, locale, data)?;
     let get = |id: &str| catalogue::text(message, locale, id, &args);
     let mut subject = get("subject")?.ok_or("no subject")?;
     let body = get("body")?.ok_or("no body")?;
     let greeting = get("greeting")?.unwrap_or_default();
     let signature = get("signature")?.unwrap_or_default();
-    // Account emails come from Kolo itself, not from an organisation.
+    // Account emails come from Kolo itself; the others are sent for an organisation, and when
+    // its address is the Reply-To, answering reaches the organisers.
     let footer = if matches!(message, "verify_email" | "password_reset") {
         "footer-account"
+    } else if replies_reach_organisers {
+        "footer-reply"
     } else {
         "footer-automatic"
     };

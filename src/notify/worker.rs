@@ -219,7 +219,7 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
     let data: serde_json::Value =
         serde_json::from_str(&message.data).map_err(|e| format!("stored data is not JSON: {e}"))?;
     let locale = Locale::parse(&message.locale).unwrap_or(Locale::En);
-    let rendered = templates::render(&message.template, locale, &data)?;
+    let rendered = templates::render(&message.template, locale, &data, message.reply_to.is_some())?;
     let from: Mailbox = settings
         .mail
         .from

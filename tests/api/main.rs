@@ -18,6 +18,7 @@ mod fixtures;
 mod http;
 mod mail;
 mod memberships;
+mod notifications;
 mod organisations;
 mod registrations;
 mod registrations_concurrency;

@@ -1,6 +1,7 @@
 greeting = Hello { $name },
 signature = — Kolo
 footer-automatic = This email was sent automatically by Kolo on behalf of the organisation, so please do not reply to it directly.
+footer-reply = This email was sent automatically by Kolo on behalf of the organisation; replies reach the organisers.
 footer-account = This email was sent automatically by Kolo, so please do not reply to it.
 footer-unsubscribe = Don't want to receive these emails any more? Unsubscribe here:
 label-time = When

@@ -1,6 +1,7 @@
 greeting = Dobar dan, { $name },
 signature = — Kolo
 footer-automatic = Ovu je poruku automatski poslala platforma Kolo u ime organizacije, zato Vas molimo da na nju ne odgovarate.
+footer-reply = Ovu je poruku automatski poslala platforma Kolo u ime organizacije; odgovor na nju stiže organizatorima.
 footer-account = Ovu je poruku automatski poslala platforma Kolo, zato Vas molimo da na nju ne odgovarate.
 footer-unsubscribe = Ne želite više primati ovakve poruke? Odjavite se ovdje:
 label-time = Vrijeme

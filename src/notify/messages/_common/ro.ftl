@@ -1,6 +1,7 @@
 greeting = Bună ziua, { $name },
 signature = — Kolo
 footer-automatic = Acest mesaj a fost trimis automat de platforma Kolo în numele organizației, așa că vă rugăm să nu răspundeți la el.
+footer-reply = Acest mesaj a fost trimis automat de platforma Kolo în numele organizației; răspunsurile ajung la organizatori.
 footer-account = Acest mesaj a fost trimis automat de platforma Kolo, așa că vă rugăm să nu răspundeți la el.
 footer-unsubscribe = Nu mai doriți să primiți astfel de mesaje? Vă puteți dezabona aici:
 label-time = Data și ora

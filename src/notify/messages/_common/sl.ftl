@@ -1,6 +1,7 @@
 greeting = Pozdravljeni, { $name },
 signature = — Kolo
 footer-automatic = To sporočilo je v imenu organizacije samodejno poslala platforma Kolo, zato Vas prosimo, da nanj ne odgovarjate.
+footer-reply = To sporočilo je v imenu organizacije samodejno poslala platforma Kolo; odgovor nanj prejmejo organizatorji.
 footer-account = To sporočilo je samodejno poslala platforma Kolo, zato Vas prosimo, da nanj ne odgovarjate.
 footer-unsubscribe = Ne želite več prejemati takih sporočil? Odjavite se tukaj:
 label-time = Čas

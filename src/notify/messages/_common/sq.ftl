@@ -1,6 +1,7 @@
 greeting = Përshëndetje, { $name },
 signature = — Kolo
 footer-automatic = Ky mesazh u dërgua automatikisht nga platforma Kolo në emër të organizatës, prandaj ju lutemi të mos i përgjigjeni.
+footer-reply = Ky mesazh u dërgua automatikisht nga platforma Kolo në emër të organizatës; përgjigjet u shkojnë organizatorëve.
 footer-account = Ky mesazh u dërgua automatikisht nga platforma Kolo, prandaj ju lutemi të mos i përgjigjeni.
 footer-unsubscribe = Nuk dëshironi të merrni më mesazhe të tilla? Çregjistrohuni këtu:
 label-time = Koha

@@ -1,6 +1,7 @@
 greeting = Dobar dan, { $name },
 signature = — Kolo
 footer-automatic = Ovu poruku je automatski poslala platforma Kolo u ime organizacije, zato Vas molimo da na nju ne odgovarate.
+footer-reply = Ovu poruku je automatski poslala platforma Kolo u ime organizacije; odgovor na nju stiže organizatorima.
 footer-account = Ovu poruku je automatski poslala platforma Kolo, zato Vas molimo da na nju ne odgovarate.
 footer-unsubscribe = Ne želite više da primate ovakve poruke? Odjavite se ovde:
 label-time = Vreme
