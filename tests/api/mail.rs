@@ -188,6 +188,8 @@ async fn account_emails_arrive_over_smtp_with_proper_headers() {
         .unwrap()
         .contains("/verify-email?token="));
     assert!(message.body_html(0).unwrap().contains("<a href="));
+    // The server has the message a moment before the worker records the delivery.
+    app.wait_for_outbox_drained().await;
     assert_eq!(
         outbox_status(&app, "ana@example.org").await,
         [("sent".to_owned(), 1)]
