@@ -1,0 +1,398 @@
+//! `kolo-bench`: measures a release `kolo` server on this machine against baselines taken in
+//! the same run, and prints a Markdown table (also written as Markdown and JSON under
+//! `target/kolo-bench/`). See docs/performance.md.
+
+mod baselines;
+mod dataset;
+mod load;
+mod mail;
+mod report;
+mod scenarios;
+mod server;
+mod smtp;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use kolo::db::DbPool;
+
+use crate::report::{Report, Row};
+use crate::server::{Launch, Server};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum BackendArg {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kolo-bench",
+    about = "Load-test a release kolo server against same-run baselines"
+)]
+struct Cli {
+    #[arg(long, value_enum, default_value = "sqlite")]
+    backend: BackendArg,
+    /// PostgreSQL server for --backend postgres; a scratch database kolo_bench_<pid> is
+    /// created on it and dropped at the end.
+    #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
+    database_url: String,
+    /// A short smoke run (3 s per scenario, fewer emails).
+    #[arg(long)]
+    quick: bool,
+    /// Seconds measured per scenario (after the warm-up).
+    #[arg(long, default_value_t = 10)]
+    duration: u64,
+    /// Seconds of warm-up per scenario, not counted.
+    #[arg(long, default_value_t = 2)]
+    warmup: u64,
+    /// Keep-alive connections of the closed-loop scenarios.
+    #[arg(long, default_value_t = 64)]
+    connections: usize,
+    /// Connections of the rush.
+    #[arg(long, default_value_t = 256)]
+    rush_connections: usize,
+    /// Logins per second in the login storm.
+    #[arg(long, default_value_t = 20.0)]
+    login_rate: f64,
+    /// Emails queued per outbox drain.
+    #[arg(long, default_value_t = 10_000)]
+    emails: usize,
+    /// Threads of the load generator's runtime.
+    #[arg(long, default_value_t = 1)]
+    client_threads: usize,
+    #[command(subcommand)]
+    command: Option<Sub>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Sub {
+    /// (internal) The bare actix-web JSON baseline server.
+    #[command(hide = true)]
+    BareJson {
+        #[arg(long)]
+        port: u16,
+    },
+}
+
+const PEOPLE: usize = 2_000;
+const EVENTS: usize = 200;
+
+fn main() -> anyhow::Result<()> {
+    let mut cli = Cli::parse();
+    if let Some(Sub::BareJson { port }) = cli.command {
+        return baselines::serve_bare_json(port);
+    }
+    if cli.quick {
+        cli.duration = cli.duration.min(3);
+        cli.warmup = cli.warmup.min(1);
+        cli.emails = cli.emails.min(2_000);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(cli.client_threads.max(1))
+        .enable_all()
+        .build()?;
+    let report = runtime.block_on(run(&cli))?;
+    println!("{}", report.markdown());
+    println!("written: {}", report.write()?.display());
+    Ok(())
+}
+
+async fn run(cli: &Cli) -> anyhow::Result<Report> {
+    let kolo = server::kolo_binary()?;
+    let tmp = std::env::temp_dir().join(format!("kolo-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let scratch = match cli.backend {
+        BackendArg::Sqlite => None,
+        BackendArg::Postgres => Some(Scratch::create(&cli.database_url)?),
+    };
+    let outcome = measure(cli, &kolo, &tmp, scratch.as_ref()).await;
+    if let Some(scratch) = scratch {
+        scratch.drop_database()?;
+    }
+    std::fs::remove_dir_all(&tmp)?;
+    outcome
+}
+
+async fn measure(
+    cli: &Cli,
+    kolo: &Path,
+    tmp: &Path,
+    scratch: Option<&Scratch>,
+) -> anyhow::Result<Report> {
+    let (warmup, duration) = (
+        Duration::from_secs(cli.warmup),
+        Duration::from_secs(cli.duration),
+    );
+    let mut report = Report {
+        backend: format!("{:?}", cli.backend).to_lowercase(),
+        machine: server::machine(),
+        started_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        command: std::env::args().collect::<Vec<_>>().join(" "),
+        client: format!(
+            "closed loop over keep-alive HTTP/1.1 on loopback, {} client thread(s) in the same machine",
+            cli.client_threads
+        ),
+        load_at_start: server::loadavg(),
+        load_at_end: [0.0; 3],
+        rows: Vec::new(),
+        peak_rss_mib: Vec::new(),
+        notes: Vec::new(),
+    };
+    let how = format!(
+        "{} conns, {} s after {} s warm-up",
+        cli.connections, cli.duration, cli.warmup
+    );
+
+    // Baseline 1: the framework.
+    let port = server::free_port()?;
+    let bare = Server::start(
+        &Launch {
+            program: std::env::current_exe()?,
+            args: vec!["bare-json".into(), "--port".into(), port.to_string()],
+            env: Vec::new(),
+            port,
+            log: tmp.join("bare.log"),
+        },
+        "/healthz",
+    )
+    .await?;
+    let make: load::MakeReq = Arc::new(|_| load::Req::get("/json"));
+    let cpu = bare.cpu_secs();
+    let stats = load::closed_loop(bare.addr, cli.connections, warmup, duration, make).await?;
+    let mut bare_row = Row::from_stats("baseline: bare actix-web JSON", how.clone(), &stats);
+    bare_row.server_cpu_pct =
+        Some(100.0 * (bare.cpu_secs() - cpu) / (warmup + duration).as_secs_f64());
+    let bare_rps = bare_row.rate;
+    report.rows.push(bare_row);
+    bare.stop()?;
+
+    // Baseline 2: the storage.
+    let (storage_url, threads) = match scratch {
+        None => (tmp.join("storage.db").display().to_string(), 1),
+        Some(s) => (s.url.clone(), 8),
+    };
+    let storage_secs = Duration::from_secs(cli.duration.min(5));
+    let stats = tokio::task::spawn_blocking(move || {
+        baselines::storage_inserts(&storage_url, threads, storage_secs)
+    })
+    .await??;
+    let storage_how = format!(
+        "diesel, {threads} thread(s), {} s, same file system/server",
+        storage_secs.as_secs()
+    );
+    let storage_row = Row::from_stats(
+        "baseline: single-row insert transactions",
+        storage_how,
+        &stats,
+    );
+    let storage_tps = storage_row.rate;
+    report.rows.push(storage_row);
+    let mut pgbench_tps = None;
+    if let Some(s) = scratch {
+        let url = s.url.clone();
+        let secs = cli.duration;
+        match tokio::task::spawn_blocking(move || baselines::pgbench(&url, 8, secs)).await? {
+            Ok(Some((tps, how))) => {
+                pgbench_tps = Some(tps);
+                let mut row = Row::from_stats(
+                    "baseline: pgbench simple-update",
+                    how,
+                    &load::Stats::default(),
+                );
+                (row.rate, row.p50_ms, row.p99_ms) = (tps, None, None);
+                report.rows.push(row);
+            }
+            Ok(None) => report
+                .notes
+                .push("pgbench is not installed: no pgbench baseline".into()),
+            Err(e) => report.notes.push(format!("pgbench failed: {e:#}")),
+        }
+    }
+
+    // The data set and the server.
+    let db_url = match scratch {
+        None => format!("sqlite://{}", tmp.join("kolo.db").display()),
+        Some(s) => s.url.clone(),
+    };
+    let settings = dataset::settings(&db_url)?;
+    let (pool, data) = {
+        let settings = settings.clone();
+        tokio::task::spawn_blocking(move || -> anyhow::Result<(DbPool, dataset::Dataset)> {
+            let pool = kolo::db::connect(&settings.database)?;
+            let data = dataset::load(&mut *pool.get()?, &settings, PEOPLE, EVENTS)?;
+            Ok((pool, data))
+        })
+        .await??
+    };
+    report.notes.push(format!(
+        "data set: the demo network plus {PEOPLE} verified people and {EVENTS} published events (2 locales each); \
+         a workshop of {} seats for the rush",
+        dataset::RUSH_SEATS
+    ));
+    let sink = smtp::Sink::start().await?;
+    let launch = |worker: bool, smtp_pool: u32, log: &str| -> anyhow::Result<Launch> {
+        let port = server::free_port()?;
+        Ok(Launch {
+            program: kolo.to_path_buf(),
+            args: vec!["serve".into()],
+            env: server_env(&db_url, port, worker, sink.addr.port(), smtp_pool, tmp),
+            port,
+            log: tmp.join(log),
+        })
+    };
+    let kolo_server = Server::start(&launch(false, 4, "kolo.log")?, "/readyz").await?;
+    let ctx = scenarios::Ctx {
+        server: &kolo_server,
+        conns: cli.connections,
+        warmup,
+        duration,
+        data: Arc::new(data),
+    };
+    let mut rss = Vec::new();
+    let mut after = |label: &str, server: &Server| {
+        rss.push(format!(
+            "{label} {:.0}/{:.0}",
+            server.rss_mib(),
+            server.peak_rss_mib()
+        ));
+    };
+    after("start", &kolo_server);
+    let list = scenarios::event_list(&ctx).await?;
+    report.rows.push(list.against("bare JSON", Some(bare_rps)));
+    after("list", &kolo_server);
+    let (detail, _) = scenarios::event_detail(&ctx, "GET /api/v1/events/{id}").await?;
+    report
+        .rows
+        .push(detail.against("bare JSON", Some(bare_rps)));
+    after("detail", &kolo_server);
+    let storage_name = if scratch.is_some() {
+        "pgbench"
+    } else {
+        "storage"
+    };
+    let reg_base = pgbench_tps.or(Some(storage_tps).filter(|_| scratch.is_none()));
+    let registrations = scenarios::registrations(&ctx).await?;
+    report
+        .rows
+        .push(registrations.against(storage_name, reg_base));
+    after("registrations", &kolo_server);
+    let (rush_row, notes) = scenarios::rush(&ctx, &pool, cli.rush_connections).await?;
+    report.rows.push(rush_row);
+    report.notes.extend(notes);
+    after("rush", &kolo_server);
+    let (rows, note) = scenarios::login_storm(&ctx, cli.login_rate).await?;
+    report.rows.extend(rows);
+    report.notes.push(note);
+    after("login storm", &kolo_server);
+    report.notes.push(format!(
+        "kolo RSS now/peak in MiB after each phase: {}",
+        rss.join(", ")
+    ));
+    report.peak_rss_mib.push((
+        "kolo (reads, registrations, rush, logins)".into(),
+        kolo_server.peak_rss_mib(),
+    ));
+    kolo_server.stop()?;
+
+    // The outbox, with the mail worker on.
+    for pool_size in [1, 4, 16] {
+        let drain = mail::drain(
+            &launch(true, pool_size, "kolo-mail.log")?,
+            &pool,
+            &sink,
+            cli.emails,
+            pool_size,
+        )
+        .await?;
+        report.rows.push(drain.row);
+        report.notes.push(drain.note);
+        report.peak_rss_mib.push((
+            format!("kolo (outbox drain, SMTP pool {pool_size})"),
+            drain.peak_rss_mib,
+        ));
+    }
+    report.notes.push(
+        "lettre's SMTP transport always pools (it has no one-connection-per-message mode), so the \
+         outbox is compared at pool sizes 1, 4 and 16; the worker sends as many messages at once as the pool has connections"
+            .into(),
+    );
+    report.load_at_end = server::loadavg();
+    Ok(report)
+}
+
+/// The server's settings as `KOLO__` variables (the same the bench signs tokens with).
+fn server_env(
+    db_url: &str,
+    port: u16,
+    worker: bool,
+    smtp_port: u16,
+    smtp_pool: u32,
+    tmp: &Path,
+) -> Vec<(String, String)> {
+    let config: PathBuf = server::project_dir().join("config");
+    [
+        ("KOLO_ENV", "development".to_owned()),
+        ("KOLO_CONFIG_DIR", config.display().to_string()),
+        ("KOLO__DATABASE__URL", db_url.to_owned()),
+        ("KOLO__SERVER__BIND", format!("127.0.0.1:{port}")),
+        ("KOLO__AUTH__JWT_SECRET", dataset::JWT_SECRET.to_owned()),
+        ("KOLO__AUTH__ACCESS_TTL_SECS", "3600".to_owned()),
+        ("KOLO__WORKER__ENABLED", worker.to_string()),
+        ("KOLO__MAIL__TRANSPORT", "smtp".to_owned()),
+        (
+            "KOLO__MAIL__FILE_DIR",
+            tmp.join("mail").display().to_string(),
+        ),
+        ("KOLO__MAIL__SMTP__HOST", "127.0.0.1".to_owned()),
+        ("KOLO__MAIL__SMTP__PORT", smtp_port.to_string()),
+        ("KOLO__MAIL__SMTP__TLS", "none".to_owned()),
+        ("KOLO__MAIL__SMTP__POOL_SIZE", smtp_pool.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+/// A scratch PostgreSQL database for one run.
+struct Scratch {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl Scratch {
+    fn create(admin_url: &str) -> anyhow::Result<Scratch> {
+        let name = format!("kolo_bench_{}", std::process::id());
+        let mut admin = diesel::PgConnection::establish(admin_url)?;
+        admin.batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}"
+        ))?;
+        let (base, query) = admin_url
+            .split_once('?')
+            .map_or((admin_url, ""), |(b, q)| (b, q));
+        let prefix = base.rsplit_once('/').map_or(base, |(p, _)| p);
+        let mut url = format!("{prefix}/{name}");
+        if !query.is_empty() {
+            url = format!("{url}?{query}");
+        }
+        Ok(Scratch {
+            admin_url: admin_url.to_owned(),
+            name,
+            url,
+        })
+    }
+
+    fn drop_database(self) -> anyhow::Result<()> {
+        let mut admin = diesel::PgConnection::establish(&self.admin_url)?;
+        admin.batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ))?;
+        Ok(())
+    }
+}

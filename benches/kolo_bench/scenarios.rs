@@ -1,0 +1,228 @@
+//! The scenarios run against a live `kolo` server.
+
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::prelude::*;
+use kolo::db::schema::{events, registrations};
+use kolo::db::DbPool;
+use serde_json::json;
+
+use crate::dataset::{Dataset, PASSWORD, RUSH_SEATS};
+use crate::load::{self, MakeReq, Req, Stats};
+use crate::report::Row;
+use crate::server::Server;
+
+const LANGS: [&str; 10] = [
+    "sr-Latn", "sr-Cyrl", "ro", "sq", "mk", "hr", "en", "bg", "sl", "bs",
+];
+
+pub struct Ctx<'a> {
+    pub server: &'a Server,
+    pub conns: usize,
+    pub warmup: Duration,
+    pub duration: Duration,
+    pub data: Arc<Dataset>,
+}
+
+impl Ctx<'_> {
+    fn addr(&self) -> SocketAddr {
+        self.server.addr
+    }
+
+    fn how(&self, conns: usize) -> String {
+        format!(
+            "{conns} conns, {:.0} s after {:.0} s warm-up",
+            self.duration.as_secs_f64(),
+            self.warmup.as_secs_f64()
+        )
+    }
+
+    /// Runs a closed loop and records the server's CPU use over it.
+    async fn measure(&self, name: &str, make: MakeReq) -> anyhow::Result<(Row, Stats)> {
+        let cpu = self.server.cpu_secs();
+        let load1 = crate::server::loadavg()[0];
+        let stats =
+            load::closed_loop(self.addr(), self.conns, self.warmup, self.duration, make).await?;
+        let used = self.server.cpu_secs() - cpu;
+        let mut row = Row::from_stats(name, self.how(self.conns), &stats);
+        row.load1 = load1;
+        row.server_cpu_pct = Some(100.0 * used / (self.warmup + self.duration).as_secs_f64());
+        Ok((row, stats))
+    }
+}
+
+pub async fn event_list(ctx: &Ctx<'_>) -> anyhow::Result<Row> {
+    let make: MakeReq = Arc::new(|seq| {
+        let mut req = Req::get(format!("/api/v1/events?per_page=20&page={}", 1 + seq % 5));
+        req.accept_language = Some(LANGS[(seq % 10) as usize]);
+        req
+    });
+    Ok(ctx.measure("GET /api/v1/events (20 items)", make).await?.0)
+}
+
+pub async fn event_detail(ctx: &Ctx<'_>, name: &str) -> anyhow::Result<(Row, Stats)> {
+    let data = ctx.data.clone();
+    let make: MakeReq = Arc::new(move |seq| {
+        let id = data.events[(seq as usize) % data.events.len()];
+        let mut req = Req::get(format!("/api/v1/events/{id}"));
+        req.accept_language = Some(LANGS[(seq % 10) as usize]);
+        req
+    });
+    ctx.measure(name, make).await
+}
+
+/// Distinct people registering for many events: request `seq` is person `seq % P` for event
+/// `seq / P`, so no pair repeats within P × E requests.
+pub async fn registrations(ctx: &Ctx<'_>) -> anyhow::Result<Row> {
+    let data = ctx.data.clone();
+    let people = data.tokens.len();
+    let make: MakeReq = Arc::new(move |seq| {
+        let seq = seq as usize;
+        let event = data.events[(seq / people) % data.events.len()];
+        let token = data.tokens[seq % people].clone();
+        Req::post(
+            format!("/api/v1/events/{event}/registrations"),
+            Some(token),
+            &json!({}),
+        )
+    });
+    Ok(ctx
+        .measure("POST /events/{id}/registrations", make)
+        .await?
+        .0)
+}
+
+/// Everyone at once for one workshop; then checks the outcome in the database.
+pub async fn rush(
+    ctx: &Ctx<'_>,
+    pool: &DbPool,
+    conns: usize,
+) -> anyhow::Result<(Row, Vec<String>)> {
+    let event = ctx.data.rush_event;
+    let reqs: Vec<Req> = ctx
+        .data
+        .tokens
+        .iter()
+        .map(|t| {
+            Req::post(
+                format!("/api/v1/events/{event}/registrations"),
+                Some(t.clone()),
+                &json!({}),
+            )
+        })
+        .collect();
+    let people = reqs.len();
+    let cpu = ctx.server.cpu_secs();
+    let load1 = crate::server::loadavg()[0];
+    let (answers, stats) = load::batch(ctx.addr(), conns, reqs).await?;
+    let used = ctx.server.cpu_secs() - cpu;
+    let mut positions = BTreeSet::new();
+    let (mut confirmed_answers, mut statuses) = (0usize, std::collections::BTreeMap::new());
+    for answer in answers.iter().flatten() {
+        *statuses.entry(answer.0).or_insert(0usize) += 1;
+        let body: serde_json::Value = serde_json::from_slice(&answer.1).unwrap_or_default();
+        match body["status"].as_str() {
+            Some("confirmed") => confirmed_answers += 1,
+            Some("waitlisted") => {
+                if let Some(p) = body["waitlist_position"].as_i64() {
+                    positions.insert(p);
+                }
+            }
+            _ => {}
+        }
+    }
+    let pool = pool.clone();
+    let (seats, confirmed, waitlisted) =
+        tokio::task::spawn_blocking(move || -> anyhow::Result<(i32, i64, i64)> {
+            let mut conn = pool.get()?;
+            let seats = events::table
+                .find(event)
+                .select(events::seats_taken)
+                .first(&mut conn)?;
+            let count = |conn: &mut kolo::db::AnyConnection, status: &str| -> QueryResult<i64> {
+                registrations::table
+                    .filter(registrations::event_id.eq(event))
+                    .filter(registrations::status.eq(status))
+                    .count()
+                    .get_result(conn)
+            };
+            Ok((
+                seats,
+                count(&mut conn, "confirmed")?,
+                count(&mut conn, "waitlisted")?,
+            ))
+        })
+        .await??;
+    let waiting = people.saturating_sub(RUSH_SEATS as usize);
+    let exact_positions = positions == (1..=waiting as i64).collect::<BTreeSet<i64>>();
+    let exact = seats == RUSH_SEATS
+        && confirmed == i64::from(RUSH_SEATS)
+        && waitlisted == waiting as i64
+        && confirmed_answers == RUSH_SEATS as usize
+        && exact_positions
+        && stats.errors == 0;
+    let notes = vec![format!(
+        "rush: {people} people for {RUSH_SEATS} seats over {conns} connections drained in {:.2} s; \
+         database: seats_taken {seats}, confirmed {confirmed}, waitlisted {waitlisted}; answers: \
+         {confirmed_answers} confirmed, waitlist positions 1..{waiting} {}; HTTP statuses {statuses:?}; {}",
+        stats.elapsed.as_secs_f64(),
+        if exact_positions { "each exactly once" } else { "NOT exact" },
+        if exact { "EXACT" } else { "NOT EXACT" }
+    )];
+    let mut row = Row::from_stats(
+        &format!("rush: {people} people, {RUSH_SEATS} seats"),
+        format!("{conns} conns, every request once; rate = people / drain time"),
+        &stats,
+    );
+    row.load1 = load1;
+    row.server_cpu_pct = Some(100.0 * used / stats.elapsed.as_secs_f64());
+    Ok((row, notes))
+}
+
+/// Event detail reads with and without logins (argon2) at a fixed rate beside them.
+pub async fn login_storm(ctx: &Ctx<'_>, rate: f64) -> anyhow::Result<(Vec<Row>, String)> {
+    let (quiet, quiet_stats) = event_detail(ctx, "reads, quiet (GET event detail)").await?;
+    let data = ctx.data.clone();
+    let make_login: MakeReq = Arc::new(move |seq| {
+        let email = &data.logins[(seq as usize) % data.logins.len()];
+        Req::post(
+            "/api/v1/auth/login",
+            None,
+            &json!({ "email": email, "password": PASSWORD }),
+        )
+    });
+    let login_conns = 8;
+    let logins = tokio::spawn(load::fixed_rate(
+        ctx.addr(),
+        login_conns,
+        rate,
+        ctx.warmup + ctx.duration,
+        make_login,
+    ));
+    let (stormy, stormy_stats) =
+        event_detail(ctx, "reads during login storm (GET event detail)").await?;
+    let login_stats = logins.await??;
+    let mut login_row = Row::from_stats(
+        "POST /auth/login (argon2id)",
+        format!(
+            "fixed {rate:.0}/s over {login_conns} conns, beside the reads; {:.0} s",
+            login_stats.elapsed.as_secs_f64()
+        ),
+        &login_stats,
+    );
+    login_row.load1 = stormy.load1;
+    let ratio = stormy_stats.percentile_ms(99.0) / quiet_stats.percentile_ms(99.0).max(1e-6);
+    let note = format!(
+        "login storm: reads' p99 {:.2} ms quiet vs {:.2} ms with {:.1} logins/s achieved ({ratio:.2}×); reads {:.0}/s vs {:.0}/s",
+        quiet_stats.percentile_ms(99.0),
+        stormy_stats.percentile_ms(99.0),
+        login_stats.rps(),
+        quiet_stats.rps(),
+        stormy_stats.rps(),
+    );
+    let stormy = stormy.against("quiet reads", Some(quiet.rate));
+    Ok((vec![quiet, stormy, login_row], note))
+}
