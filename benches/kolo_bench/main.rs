@@ -369,9 +369,10 @@ impl Scratch {
     fn create(admin_url: &str) -> anyhow::Result<Scratch> {
         let name = format!("kolo_bench_{}", std::process::id());
         let mut admin = diesel::PgConnection::establish(admin_url)?;
-        admin.batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}"
-        ))?;
+        // One statement per call: several in one batch form a transaction block, which
+        // CREATE and DROP DATABASE refuse.
+        admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))?;
+        admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
         let (base, query) = admin_url
             .split_once('?')
             .map_or((admin_url, ""), |(b, q)| (b, q));

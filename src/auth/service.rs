@@ -56,7 +56,7 @@ pub fn validate_registration(req: RegisterRequest) -> AppResult<ValidRegistratio
 pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<Person> {
     let valid = validate_registration(req)?;
     let password = valid.password.clone();
-    let hash = actix_web::web::block(move || passwords::hash(&password)).await??;
+    let hash = passwords::hash_off_thread(password).await?;
     let public_url = state.settings.public_url().to_owned();
     state
         .db(move |conn| {
@@ -188,7 +188,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
         .map(|p| p.password_hash.clone())
         .unwrap_or_else(|| passwords::dummy_hash().to_owned());
     let password = req.password;
-    let matches = actix_web::web::block(move || passwords::verify(&password, &stored_hash)).await?;
+    let matches = passwords::verify_off_thread(password, stored_hash).await?;
     match person {
         Some(person) if matches => issue_pair(state, person.id, None).await,
         _ => Err(bad_credentials()),
@@ -355,7 +355,7 @@ pub async fn request_password_reset(state: &AppState, req: PasswordResetRequest)
 pub async fn confirm_password_reset(state: &AppState, req: PasswordResetConfirm) -> AppResult<()> {
     passwords::check_policy(&req.password).map_err(|m| AppError::invalid("password", m))?;
     let password = req.password;
-    let hash = actix_web::web::block(move || passwords::hash(&password)).await??;
+    let hash = passwords::hash_off_thread(password).await?;
     let token_hash = tokens::hash_secret(req.token.trim());
     state
         .db(move |conn| {
