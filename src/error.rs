@@ -16,8 +16,8 @@ pub type AppResult<T> = Result<T, AppError>;
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
 /// Adds a message about `field`, for validators that collect every problem before answering.
-pub fn push_error(errors: &mut FieldErrors, field: &str, message: String) {
-    errors.entry(field.to_owned()).or_default().push(message);
+pub fn push_error(errors: &mut FieldErrors, field: impl Into<String>, message: impl Into<String>) {
+    errors.entry(field.into()).or_default().push(message.into());
 }
 
 #[derive(Debug, thiserror::Error)]

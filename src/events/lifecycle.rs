@@ -67,7 +67,7 @@ pub async fn publish(state: &AppState, asker: Asker, id: i64) -> AppResult<Event
                 if contents.get(&default).and_then(|t| t.title.as_ref()).is_none() {
                     push(
                         &mut errors,
-                        &format!("title.{}", default.tag()),
+                        format!("title.{}", default.tag()),
                         "a title in the default locale is required to publish",
                     );
                 }

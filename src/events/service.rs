@@ -97,7 +97,7 @@ pub(super) fn partner_rows(
             }),
             None => push(
                 errors,
-                &format!("partners[{index}].organisation_slug"),
+                format!("partners[{index}].organisation_slug"),
                 format!("no organisation `{slug}`"),
             ),
         }

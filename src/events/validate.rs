@@ -9,12 +9,7 @@ use crate::events::model::*;
 use crate::i18n::Locale;
 use crate::types::{text, CountryCode};
 
-pub fn push(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
-    errors
-        .entry(field.to_owned())
-        .or_default()
-        .push(message.into());
-}
+pub use crate::error::push_error as push;
 
 pub fn finish(errors: FieldErrors) -> AppResult<()> {
     if errors.is_empty() {
@@ -199,12 +194,12 @@ pub fn partners(input: &[PartnerInput], errors: &mut FieldErrors) -> Vec<(usize,
             Ok(role) => {
                 let slug = p.organisation_slug.trim().to_lowercase();
                 if out.iter().any(|(_, s, r)| *s == slug && *r == role) {
-                    push(errors, &format!("partners[{i}]"), "is listed twice");
+                    push(errors, format!("partners[{i}]"), "is listed twice");
                 } else {
                     out.push((i, slug, role));
                 }
             }
-            Err(m) => push(errors, &format!("partners[{i}].role"), m),
+            Err(m) => push(errors, format!("partners[{i}].role"), m),
         }
     }
     out

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::db::schema::event_questions;
 use crate::db::{columns_of, now, write_tx, AnyConnection};
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{push_error as push, AppError, AppResult, FieldErrors};
 use crate::http::AppState;
 use crate::i18n::Locale;
 use crate::registrations::model::*;
@@ -22,10 +22,6 @@ pub const KINDS: [&str; 5] = [
 ];
 pub const MAX_QUESTIONS: usize = 50;
 const MAX_CHOICES: usize = 50;
-
-fn push(errors: &mut FieldErrors, field: impl Into<String>, message: impl Into<String>) {
-    errors.entry(field.into()).or_default().push(message.into());
-}
 
 fn is_choice(kind: &str) -> bool {
     kind == "single_choice" || kind == "multiple_choice"
