@@ -2,9 +2,11 @@
 //! argon2 crate's defaults). Each takes tens of ms and 19 MiB, so request handlers use
 //! `hash_off_thread` / `verify_off_thread`, which run on a few dedicated hashing threads.
 
+use std::cell::RefCell;
+
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 
 use crate::error::{AppError, AppResult};
 
@@ -23,22 +25,76 @@ pub fn check_policy(password: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn hash(password: &str) -> AppResult<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| AppError::internal(anyhow::anyhow!("hashing a password: {e}")))
+/// Stored hashes asking for more memory than this (64 MiB) are refused rather than computed.
+const MAX_BLOCKS: usize = 64 * 1024;
+
+thread_local! {
+    /// This thread's argon2 working memory, allocated once and reused. A fresh 19 MiB per hash
+    /// made glibc raise its mmap threshold and keep the freed blocks resident in the arenas.
+    static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
 }
 
+fn compute(argon: &Argon2<'_>, password: &[u8], salt: &[u8], out: &mut [u8]) -> argon2::Result<()> {
+    let blocks = argon.params().block_count();
+    if blocks > MAX_BLOCKS {
+        return Err(argon2::Error::MemoryTooMuch);
+    }
+    MEMORY.with_borrow_mut(|memory| {
+        if memory.len() < blocks {
+            memory.resize(blocks, Block::default());
+        }
+        argon.hash_password_into_with_memory(password, salt, out, &mut memory[..blocks])
+    })
+}
+
+/// An argon2id PHC string, as `argon2`'s `PasswordHasher` writes it, at the crate's defaults.
+pub fn hash(password: &str) -> AppResult<String> {
+    let failed =
+        |e: &dyn std::fmt::Display| AppError::internal(anyhow::anyhow!("hashing a password: {e}"));
+    let salt = SaltString::generate(&mut OsRng);
+    let params = Params::default();
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+    let mut salt_buf = [0u8; 64];
+    let salt_bytes = salt
+        .as_salt()
+        .decode_b64(&mut salt_buf)
+        .map_err(|e| failed(&e))?;
+    let output = Output::init_with(Params::DEFAULT_OUTPUT_LEN, |out| {
+        compute(&argon, password.as_bytes(), salt_bytes, out).map_err(Into::into)
+    })
+    .map_err(|e| failed(&e))?;
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params).map_err(|e| failed(&e))?,
+        salt: Some(salt.as_salt()),
+        hash: Some(output),
+    };
+    Ok(phc.to_string())
+}
+
+/// Whether `password` matches a stored PHC string (any argon2 variant and parameters).
 pub fn verify(password: &str, stored_hash: &str) -> bool {
-    PasswordHash::new(stored_hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
+    let check = || -> Option<bool> {
+        let parsed = PasswordHash::new(stored_hash).ok()?;
+        let algorithm = Algorithm::try_from(parsed.algorithm).ok()?;
+        let version = match parsed.version {
+            Some(v) => Version::try_from(v).ok()?,
+            None => Version::default(),
+        };
+        let params = Params::try_from(&parsed).ok()?;
+        let (salt, expected) = (parsed.salt?, parsed.hash?);
+        let mut salt_buf = [0u8; 64];
+        let salt_bytes = salt.decode_b64(&mut salt_buf).ok()?;
+        let argon = Argon2::new(algorithm, version, params);
+        let computed = Output::init_with(expected.len(), |out| {
+            compute(&argon, password.as_bytes(), salt_bytes, out).map_err(Into::into)
         })
-        .unwrap_or(false)
+        .ok()?;
+        // `Output`'s equality is constant-time.
+        Some(computed == expected)
+    };
+    check().unwrap_or(false)
 }
 
 type Job = Box<dyn FnOnce() + Send>;
@@ -127,6 +183,30 @@ mod tests {
         assert!(!verify("correct horse batterY", &h));
         assert!(!verify("anything", "not a hash"));
         assert!(!verify("anything", dummy_hash()));
+    }
+
+    #[test]
+    fn hashes_match_the_argon2_crates_own_hasher_both_ways() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
+        let ours = hash("sedam plus jedan").expect("hash");
+        let parsed = argon2::PasswordHash::new(&ours).expect("parse");
+        assert!(argon2::Argon2::default()
+            .verify_password(b"sedam plus jedan", &parsed)
+            .is_ok());
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        let theirs = argon2::Argon2::default()
+            .hash_password(b"sedam plus jedan", &salt)
+            .expect("hash")
+            .to_string();
+        assert!(verify("sedam plus jedan", &theirs));
+        assert!(!verify("sedam plus dva", &theirs));
+        // Other parameters (an older or stronger policy) still verify.
+        let params = argon2::Params::new(8192, 3, 1, None).expect("params");
+        let other = argon2::Argon2::new(argon2::Algorithm::Argon2i, argon2::Version::V0x10, params)
+            .hash_password(b"sedam plus jedan", &salt)
+            .expect("hash")
+            .to_string();
+        assert!(verify("sedam plus jedan", &other));
     }
 
     #[test]

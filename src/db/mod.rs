@@ -132,6 +132,9 @@ pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Held by this process's SQLite writer for the length of its transaction (see `write_tx`).
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs `f` in a write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so the write
 /// lock is taken up front: a deferred transaction that reads and then writes can fail with
 /// SQLITE_BUSY without waiting, while an immediate one queues behind the busy timeout.
@@ -146,6 +149,13 @@ where
     let AnyConnection::Sqlite(sqlite) = conn else {
         return conn.transaction(f);
     };
+    // Writers of this process queue here and are woken the moment the lock is free, instead of
+    // in SQLite's busy handler, which sleeps up to 100 ms between retries and so leaves the
+    // write lock idle while hundreds of registrations wait (a rush). `busy_timeout` still covers
+    // other processes. Poisoning only means an earlier writer panicked; the lock guards no data.
+    let _writer = SQLITE_WRITER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
     let outcome = f(conn);
     let AnyConnection::Sqlite(sqlite) = conn else {

@@ -69,9 +69,14 @@ fn request_id_from(req: &actix_web::dev::ServiceRequest) -> String {
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
 }
 
+fn blocking_threads(pool_size: u32) -> usize {
+    usize::try_from(pool_size.saturating_mul(4)).map_or(512, |n| n.clamp(8, 512))
+}
+
 /// Builds and starts the HTTP server on `listener`.
 pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
     let settings = state.settings.clone();
+    let blocking_threads = blocking_threads(settings.database.pool_size);
     let server_settings = settings.server.clone();
     let requests = state.requests.clone();
     let data = web::Data::new(state);
@@ -125,7 +130,11 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
             )
             .default_service(web::to(problems::no_route))
     })
-    .shutdown_timeout(server_settings.shutdown_timeout_secs);
+    .shutdown_timeout(server_settings.shutdown_timeout_secs)
+    // Database work runs on each worker's blocking pool and waits there for one of
+    // `pool_size` connections; tokio's default of 512 threads per worker only added idle
+    // threads (and their memory) during a rush. Four per connection keep every connection busy.
+    .worker_max_blocking_threads(blocking_threads);
     if server_settings.workers > 0 {
         server = server.workers(server_settings.workers);
     }

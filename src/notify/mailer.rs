@@ -1,17 +1,15 @@
 //! Where rendered emails go: an SMTP server (pooled), `.eml` files, or memory (tests).
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::config::{MailSettings, MailTransportKind, SmtpTls};
+use crate::config::{MailSettings, MailTransportKind};
+use crate::notify::smtp_pool::SmtpPool;
 
 #[derive(Clone)]
 pub enum Mailer {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(Arc<SmtpPool>),
     File(AsyncFileTransport<Tokio1Executor>),
     Memory(Arc<Mutex<Vec<Message>>>),
 }
@@ -24,29 +22,7 @@ impl Mailer {
                 Mailer::File(AsyncFileTransport::new(&mail.file_dir))
             }
             MailTransportKind::Memory => Mailer::Memory(Arc::default()),
-            MailTransportKind::Smtp => {
-                let smtp = &mail.smtp;
-                let builder = match smtp.tls {
-                    SmtpTls::None => {
-                        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
-                    }
-                    SmtpTls::Starttls => {
-                        AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)?
-                    }
-                    SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host)?,
-                };
-                let mut builder = builder
-                    .port(smtp.port)
-                    .timeout(Some(Duration::from_secs(smtp.timeout_secs)))
-                    .pool_config(PoolConfig::new().max_size(smtp.pool_size.max(1)));
-                if !smtp.username.is_empty() {
-                    builder = builder.credentials(Credentials::new(
-                        smtp.username.clone(),
-                        smtp.password.clone(),
-                    ));
-                }
-                Mailer::Smtp(builder.build())
-            }
+            MailTransportKind::Smtp => Mailer::Smtp(Arc::new(SmtpPool::new(&mail.smtp))),
         })
     }
 
@@ -64,11 +40,7 @@ impl Mailer {
 
     pub async fn send(&self, message: Message) -> Result<(), String> {
         match self {
-            Mailer::Smtp(transport) => transport
-                .send(message)
-                .await
-                .map(drop)
-                .map_err(|e| e.to_string()),
+            Mailer::Smtp(pool) => pool.send(&message).await,
             Mailer::File(transport) => transport
                 .send(message)
                 .await

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::net::TcpListener;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -24,11 +25,17 @@ pub struct Received {
 pub struct Sink {
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<HashSet<String>>,
+    sessions: Arc<AtomicUsize>,
     to: Vec<String>,
     data: Vec<u8>,
 }
 
 impl Handler for Sink {
+    fn helo(&mut self, _ip: std::net::IpAddr, _domain: &str) -> Response {
+        self.sessions.fetch_add(1, Ordering::SeqCst);
+        response::OK
+    }
+
     fn rcpt(&mut self, to: &str) -> Response {
         if self.refuse.contains(&to.to_lowercase()) {
             response::NO_MAILBOX
@@ -62,6 +69,7 @@ pub struct SmtpServer {
     pub port: u16,
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<HashSet<String>>,
+    sessions: Arc<AtomicUsize>,
 }
 
 impl SmtpServer {
@@ -76,6 +84,7 @@ impl SmtpServer {
             port,
             received: Arc::default(),
             refuse: Arc::new(refuse.iter().map(|s| s.to_lowercase()).collect()),
+            sessions: Arc::default(),
         }
     }
 
@@ -85,6 +94,7 @@ impl SmtpServer {
         let sink = Sink {
             received: self.received.clone(),
             refuse: self.refuse.clone(),
+            sessions: self.sessions.clone(),
             to: Vec::new(),
             data: Vec::new(),
         };
@@ -105,6 +115,11 @@ impl SmtpServer {
         let server = SmtpServer::reserve(refuse);
         server.start();
         server
+    }
+
+    /// SMTP sessions opened so far (each says EHLO once: no STARTTLS here).
+    pub fn sessions(&self) -> usize {
+        self.sessions.load(Ordering::SeqCst)
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -150,6 +165,27 @@ async fn outbox_status(app: &TestApp, recipient: &str) -> Vec<(String, i32)> {
             .unwrap()
     })
     .await
+}
+
+#[tokio::test]
+async fn pooled_smtp_connections_carry_many_messages() {
+    let smtp = SmtpServer::running(&[]);
+    let app = spawn_app_with(|s| {
+        use_smtp(s, smtp.port);
+        s.mail.smtp.pool_size = 2;
+    })
+    .await;
+    for i in 0..12 {
+        app.register(&format!("pool{i}@example.org"), "Pool Person")
+            .await
+            .expect(201);
+    }
+    assert_eq!(smtp.wait_for(12, 20).await.len(), 12);
+    let sessions = smtp.sessions();
+    assert!(
+        (1..=2).contains(&sessions),
+        "12 messages over a pool of 2 opened {sessions} SMTP sessions"
+    );
 }
 
 #[tokio::test]
