@@ -186,6 +186,16 @@ pub fn waitlist(conn: &mut AnyConnection, event_id: i64) -> QueryResult<Vec<Regi
         .load(conn)
 }
 
+/// The waitlist's registration ids, first in line first.
+pub fn waitlist_ids(conn: &mut AnyConnection, event_id: i64) -> QueryResult<Vec<i64>> {
+    registrations::table
+        .filter(registrations::event_id.eq(event_id))
+        .filter(registrations::status.eq(WAITLISTED))
+        .order((registrations::waitlisted_at.asc(), registrations::id.asc()))
+        .select(registrations::id)
+        .load(conn)
+}
+
 /// 1-based place on the waitlist, derived from the order so it is always contiguous.
 pub fn waitlist_position(conn: &mut AnyConnection, reg: &Registration) -> QueryResult<Option<i64>> {
     let Some(at) = reg.waitlisted_at.filter(|_| reg.status == WAITLISTED) else {
