@@ -20,6 +20,8 @@ mod mail;
 mod memberships;
 mod notifications;
 mod organisations;
+mod privacy;
+mod privacy_erasure;
 mod registrations;
 mod registrations_concurrency;
 mod scale_out;
