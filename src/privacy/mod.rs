@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod erase;
 pub mod export;
+mod export_registrations;
 pub mod retention;
 pub mod routes;
 
