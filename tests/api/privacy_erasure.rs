@@ -86,10 +86,7 @@ async fn erasure_releases_the_seat_promotes_the_waitlist_and_keeps_counts() {
     wrong.expect_problem(401);
     delete_me(&app, &ana, json!({})).await.expect_problem(422);
     let padded = delete_me(&app, &ana, json!({"password": PASSWORD, "role": "admin"})).await;
-    assert_eq!(
-        padded.expect_problem(422).body["errors"]["role"].is_array(),
-        true
-    );
+    assert!(padded.expect_problem(422).body["errors"]["role"].is_array());
     app.get("/api/v1/me", Some(&ana.token)).await.expect(200);
     assert_eq!(app.seats_taken(full).await, 1);
     app.login(&ana.email, PASSWORD).await.expect(200);
@@ -110,8 +107,6 @@ async fn erasure_releases_the_seat_promotes_the_waitlist_and_keeps_counts() {
         .expect(200)
         .body;
     assert_eq!(bob_now["status"], "confirmed");
-    app.wait_for_email(&bob.email, &bob_now["code"].as_str().unwrap().to_owned())
-        .await;
     assert_eq!(
         app.queued_to("registration_promoted", &bob.email)
             .await
