@@ -19,6 +19,7 @@ pub struct Settings {
     pub worker: WorkerSettings,
     pub notify: NotifySettings,
     pub events: EventsSettings,
+    pub privacy: PrivacySettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -113,6 +114,13 @@ pub struct NotifySettings {
 pub struct EventsSettings {
     /// How long an "event changed" email waits for further edits to fold into it, in seconds.
     pub change_coalesce_secs: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacySettings {
+    /// Days after an event's end when its registrations lose their personal data; 0 keeps it.
+    pub registration_retention_days: u32,
 }
 
 impl Settings {

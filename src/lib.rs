@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod maintenance;
 pub mod members;
 pub mod notify;
+pub mod privacy;
 pub mod registrations;
 pub mod types;
 

@@ -1,4 +1,4 @@
-//! The `kolo` command: serve (default), migrate, create-admin.
+//! The `kolo` command: serve (default), migrate, create-admin, demo-data, backup.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -40,6 +40,12 @@ enum Command {
     },
     /// Fill an empty database with a demo network (organisations, members, events).
     DemoData,
+    /// Write a consistent copy of the SQLite database to PATH, also while the server runs
+    /// (for PostgreSQL, use pg_dump: see docs/deployment.md).
+    Backup {
+        /// Where to write the copy; an existing file is never overwritten.
+        path: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -55,6 +61,7 @@ fn main() -> ExitCode {
                 password_stdin,
             } => create_admin(&settings, &email, &name, password_stdin),
             Command::DemoData => demo_data(&settings),
+            Command::Backup { path } => backup(&settings, &path),
         });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -134,6 +141,16 @@ fn create_admin(
             person.email, person.id
         );
     }
+    Ok(())
+}
+
+fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    let bytes = kolo::privacy::backup::sqlite(&settings.database, path)?;
+    println!(
+        "backup written: {} ({bytes} bytes) from {}",
+        path.display(),
+        Backend::from_url(&settings.database.url).display()
+    );
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 //! Periodic jobs, run by every mail worker at start and then every
 //! `worker.sweep_interval_secs`: membership expiry and reminders, event reminders, unconfirmed
-//! guest registrations, stale idempotency keys. Each is idempotent (conditional updates and
-//! dedupe keys), so several instances may run them at once.
+//! guest registrations, stale idempotency keys, registrations past retention (`privacy`).
+//! Each is idempotent (conditional updates, dedupe keys, markers), so several instances may
+//! run them at once.
 
 use chrono::NaiveDateTime;
 
@@ -16,6 +17,7 @@ pub struct MaintenanceReport {
     pub event_reminders: usize,
     pub guests_expired: usize,
     pub idempotency_keys_purged: usize,
+    pub registrations_anonymised: usize,
 }
 
 /// Runs every job as of `now` (UTC). Tests call it with a chosen time.
@@ -32,11 +34,13 @@ pub fn run(
         crate::registrations::waitlist::expire_unconfirmed_guests(conn, now)
     })?;
     let idempotency_keys_purged = write_tx(conn, crate::registrations::idempotency::purge)?;
+    let registrations_anonymised = crate::privacy::retention::run(conn, settings, now)?;
     Ok(MaintenanceReport {
         memberships_expired: memberships.expired,
         memberships_reminded: memberships.reminded,
         event_reminders,
         guests_expired,
         idempotency_keys_purged,
+        registrations_anonymised,
     })
 }

@@ -22,6 +22,11 @@ impl Email {
         if email.parse::<lettre::Address>().is_err() || !email.contains('.') {
             return Err("is not a valid email address".into());
         }
+        // RFC 6761 reserves `.invalid`: mail there can never arrive, and erased accounts get
+        // placeholder addresses under it, which no one may claim by registering.
+        if email.ends_with(".invalid") {
+            return Err("is not a deliverable email address".into());
+        }
         Ok(Email(email))
     }
 

@@ -24,7 +24,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(
         web::resource("/me")
             .route(web::get().to(get_me))
-            .route(web::patch().to(patch_me)),
+            .route(web::patch().to(patch_me))
+            .route(web::delete().to(crate::privacy::routes::delete_me)),
     );
 }
 

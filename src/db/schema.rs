@@ -13,6 +13,7 @@ diesel::table! {
         email_verified_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        anonymised_at -> Nullable<Timestamp>,
     }
 }
 
@@ -209,6 +210,7 @@ diesel::table! {
         cancelled_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        anonymised_at -> Nullable<Timestamp>,
     }
 }
 

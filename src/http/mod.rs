@@ -126,7 +126,8 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
                     .configure(crate::members::routes::configure)
                     .configure(crate::events::routes::configure)
                     .configure(crate::registrations::routes::configure)
-                    .configure(crate::notify::routes::configure),
+                    .configure(crate::notify::routes::configure)
+                    .configure(crate::privacy::routes::configure),
             )
             .default_service(web::to(problems::no_route))
     })

@@ -89,8 +89,18 @@ struct NewOutboxMessage<'a> {
     created_at: NaiveDateTime,
 }
 
-/// Queues an email. Returns false when an email with the same dedupe key was queued before.
+/// Whether an address can never receive mail: the placeholders of erased accounts
+/// (`crate::privacy`) are under the reserved `.invalid` domain. Nothing is queued for them.
+pub fn undeliverable(recipient: &str) -> bool {
+    recipient.ends_with(".invalid")
+}
+
+/// Queues an email. Returns false when an email with the same dedupe key was queued before,
+/// or when the recipient is [`undeliverable`].
 pub fn enqueue(conn: &mut AnyConnection, email: OutgoingEmail) -> QueryResult<bool> {
+    if undeliverable(&email.recipient) {
+        return Ok(false);
+    }
     let now = crate::db::now();
     let row = NewOutboxMessage {
         recipient: &email.recipient,
@@ -133,6 +143,9 @@ pub fn enqueue_coalesced(
     delay: Duration,
     keep_from_first: &[&str],
 ) -> QueryResult<()> {
+    if undeliverable(&email.recipient) {
+        return Ok(());
+    }
     let now = crate::db::now();
     let Some(key) = email.dedupe_key.clone() else {
         return insert_due(conn, &email, now + delay).map(drop);

@@ -8,6 +8,7 @@
 mod helpers;
 
 mod auth;
+mod backup;
 mod binary;
 mod config;
 mod event_fixtures;
@@ -20,6 +21,9 @@ mod mail;
 mod memberships;
 mod notifications;
 mod organisations;
+mod privacy;
+mod privacy_erasure;
+mod privacy_retention;
 mod registrations;
 mod registrations_concurrency;
 mod scale_out;
