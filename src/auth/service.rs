@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::auth::model::*;
 use crate::auth::{passwords, store, tokens};
-use crate::db::{self, now, write_tx, AnyConnection};
+use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{push_error as push, AppError, AppResult, FieldErrors};
 use crate::http::AppState;
 use crate::i18n::Locale;
@@ -52,17 +52,20 @@ pub fn validate_registration(req: RegisterRequest) -> AppResult<ValidRegistratio
     }
 }
 
-/// Creates the account and queues its verification email.
-pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<Person> {
+/// Creates the account and queues its verification email. For an address that already has an
+/// account nothing is created and its owner is told instead, so the answer (and the time it
+/// takes: the password is hashed either way) does not reveal who has an account.
+pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<()> {
     let valid = validate_registration(req)?;
     let password = valid.password.clone();
     let hash = passwords::hash_off_thread(password).await?;
     let public_url = state.settings.public_url().to_owned();
-    state
+    let outcome = state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                if store::find_person_by_email(conn, valid.email.as_str())?.is_some() {
-                    return Err(email_taken());
+                if let Some(existing) = store::find_person_by_email(conn, valid.email.as_str())? {
+                    tell_owner(conn, &existing)?;
+                    return Ok(());
                 }
                 let now = now();
                 let person = store::insert_person(
@@ -77,23 +80,34 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<Perso
                         created_at: now,
                         updated_at: now,
                     },
-                )
-                .map_err(|e| {
-                    if db::is_unique_violation(&e) {
-                        email_taken()
-                    } else {
-                        e.into()
-                    }
-                })?;
-                send_verification(conn, &person, &public_url, now)?;
-                Ok(person)
+                )?;
+                send_verification(conn, &person, &public_url, now)
             })
         })
-        .await
+        .await;
+    match outcome {
+        // A concurrent registration of the same address won the insert: that one was told.
+        Err(AppError::Conflict {
+            code: "already_exists",
+            ..
+        }) => Ok(()),
+        other => other,
+    }
 }
 
-fn email_taken() -> AppError {
-    AppError::conflict("email_taken", "an account with this email already exists")
+/// "Someone tried to create an account with your address": the owner learns of the attempt
+/// and how to get in, the one who tried learns nothing.
+fn tell_owner(conn: &mut AnyConnection, person: &Person) -> AppResult<()> {
+    outbox::enqueue(
+        conn,
+        OutgoingEmail::new(
+            &person.email,
+            person.locale(),
+            "account_exists",
+            json!({ "name": person.full_name }),
+        ),
+    )?;
+    Ok(())
 }
 
 fn send_verification(

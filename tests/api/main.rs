@@ -16,6 +16,7 @@ mod events_calendar;
 mod events_programme;
 mod fixtures;
 mod http;
+mod limits;
 mod mail;
 mod memberships;
 mod notifications;
