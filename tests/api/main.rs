@@ -15,6 +15,7 @@ mod events;
 mod events_calendar;
 mod events_programme;
 mod fixtures;
+mod hardening;
 mod http;
 mod limits;
 mod mail;
