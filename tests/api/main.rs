@@ -19,6 +19,7 @@ mod hardening;
 mod http;
 mod limits;
 mod mail;
+mod mass_assignment;
 mod memberships;
 mod notifications;
 mod organisations;
