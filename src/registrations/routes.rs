@@ -184,7 +184,7 @@ pub async fn list_questions(
 #[utoipa::path(post, path = "/api/v1/events/{id}/questions", tag = "registrations",
     params(("id" = i64, Path)), request_body = QuestionInput, security(("bearer" = [])),
     responses((status = 201, body = QuestionView),
-              (status = 409, body = Problem, content_type = PROBLEM, description = "Too many questions")))]
+              (status = 422, body = Problem, content_type = PROBLEM, description = "Invalid fields, or the event already asks 50 questions")))]
 pub async fn create_question(
     state: web::Data<AppState>,
     user: CurrentUser,

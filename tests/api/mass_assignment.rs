@@ -8,6 +8,17 @@ use crate::event_fixtures::cast;
 use crate::fixtures::EventSpec;
 use crate::helpers::{spawn_app, PASSWORD};
 
+/// (method, path, token, a valid body, the extra field, what to re-read, with whose token).
+type Case<'a> = (
+    Method,
+    String,
+    Option<&'a str>,
+    Value,
+    &'a str,
+    String,
+    Option<&'a str>,
+);
+
 /// `body` plus `field: value`.
 fn plus(mut body: Value, field: &str, value: Value) -> Value {
     body.as_object_mut()
@@ -80,15 +91,7 @@ async fn every_input_body_refuses_read_only_fields_and_changes_nothing() {
     let questions = format!("{ev}/questions");
     let memberships = format!("{org}/memberships");
     // (method, path, token, a valid body, the extra field, what to re-read, with whose token)
-    let cases: Vec<(
-        Method,
-        String,
-        Option<&str>,
-        Value,
-        &str,
-        String,
-        Option<&str>,
-    )> = vec![
+    let cases: Vec<Case> = vec![
         (
             Method::POST,
             "/api/v1/auth/register".into(),
