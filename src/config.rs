@@ -20,6 +20,7 @@ pub struct Settings {
     pub notify: NotifySettings,
     pub events: EventsSettings,
     pub privacy: PrivacySettings,
+    pub limits: LimitsSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -30,6 +31,16 @@ pub struct ServerSettings {
     pub workers: usize,
     pub body_limit_bytes: usize,
     pub shutdown_timeout_secs: u64,
+    /// How long a client may take to send the request head, in milliseconds.
+    pub client_request_timeout_ms: u64,
+    /// How long a closing connection may take to shut down, in milliseconds.
+    pub client_disconnect_timeout_ms: u64,
+    /// How long an idle keep-alive connection stays open, in seconds (0 = no keep-alive).
+    pub keep_alive_secs: u64,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: IP addresses or CIDR ranges.
+    pub trusted_proxies: Vec<String>,
+    /// Origins (`https://app.example.org`) that browsers may call the API from; empty = none.
+    pub cors_allowed_origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -123,6 +134,28 @@ pub struct PrivacySettings {
     pub registration_retention_days: u32,
 }
 
+/// Abuse limits: requests per client IP and per account for the actions strangers can repeat.
+/// Each budget is a burst that refills evenly over its window (a GCRA, as in `governor`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSettings {
+    /// `false` switches every limit off (load tests).
+    pub enabled: bool,
+    pub login_per_ip_per_minute: u32,
+    pub login_per_account_per_hour: u32,
+    pub register_per_ip_per_hour: u32,
+    pub register_per_account_per_hour: u32,
+    pub password_reset_per_ip_per_hour: u32,
+    pub password_reset_per_account_per_hour: u32,
+    pub password_reset_confirm_per_ip_per_hour: u32,
+    pub guest_registration_per_ip_per_hour: u32,
+    pub guest_registration_per_account_per_hour: u32,
+    pub verification_resend_per_ip_per_hour: u32,
+    pub verification_resend_per_account_per_hour: u32,
+    pub organiser_messages_per_ip_per_hour: u32,
+    pub organiser_messages_per_account_per_hour: u32,
+}
+
 impl Settings {
     /// Loads the settings for `KOLO_ENV` (default `development`) from `KOLO_CONFIG_DIR`
     /// (default `config`) and the process environment.
@@ -148,7 +181,9 @@ impl Settings {
                     .separator("__")
                     .try_parsing(true)
                     .list_separator(",")
-                    .with_list_parse_key("notify.reminder_offsets_hours"),
+                    .with_list_parse_key("notify.reminder_offsets_hours")
+                    .with_list_parse_key("server.trusted_proxies")
+                    .with_list_parse_key("server.cors_allowed_origins"),
             );
         }
         let settings = builder
@@ -196,6 +231,27 @@ impl Settings {
             self.server.public_url.starts_with("http://")
                 || self.server.public_url.starts_with("https://"),
             "server.public_url must start with http:// or https://"
+        );
+        for proxy in &self.server.trusted_proxies {
+            anyhow::ensure!(
+                crate::http::client_ip::parse_network(proxy).is_some(),
+                "server.trusted_proxies: `{proxy}` is not an IP address or CIDR range"
+            );
+        }
+        for origin in &self.server.cors_allowed_origins {
+            anyhow::ensure!(
+                (origin.starts_with("http://") || origin.starts_with("https://"))
+                    && !origin.ends_with('/'),
+                "server.cors_allowed_origins: `{origin}` must be an origin like https://app.example.org"
+            );
+        }
+        anyhow::ensure!(
+            self.server.client_request_timeout_ms > 0,
+            "server.client_request_timeout_ms must be positive"
+        );
+        anyhow::ensure!(
+            self.limits.budgets().iter().all(|(_, n)| *n > 0),
+            "every limits.* budget must be at least 1 (set limits.enabled = false to switch them off)"
         );
         Ok(())
     }

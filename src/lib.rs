@@ -2,6 +2,7 @@
 //! This crate builds the application; `main.rs` is its command line and the tests use it too.
 
 pub mod auth;
+pub mod caps;
 pub mod config;
 pub mod db;
 pub mod error;

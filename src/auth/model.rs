@@ -160,6 +160,30 @@ pub struct UpdateMe {
     pub country: Option<Option<String>>,
 }
 
+/// The answer to a registration, the same for a new address and one that has an account.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationAccepted {
+    #[schema(example = "accepted")]
+    pub status: &'static str,
+    pub detail: &'static str,
+}
+
+impl RegistrationAccepted {
+    pub fn new() -> RegistrationAccepted {
+        RegistrationAccepted {
+            status: "accepted",
+            detail: "Check your inbox: we sent a link to confirm the address. If the address \
+                     already has an account, we sent a note about signing in instead.",
+        }
+    }
+}
+
+impl Default for RegistrationAccepted {
+    fn default() -> Self {
+        RegistrationAccepted::new()
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TokenPair {
     pub access_token: String,

@@ -183,6 +183,9 @@ mod tests {
         assert!(!verify("correct horse batterY", &h));
         assert!(!verify("anything", "not a hash"));
         assert!(!verify("anything", dummy_hash()));
+        // A login for an unknown email verifies against this, so it must cost what a real
+        // account's hash costs: the same algorithm and parameters.
+        assert!(dummy_hash().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
     }
 
     #[test]

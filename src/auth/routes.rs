@@ -7,6 +7,8 @@ use crate::auth::extract::CurrentUser;
 use crate::auth::model::*;
 use crate::auth::service;
 use crate::error::{AppResult, Problem};
+use crate::http::client_ip::ClientIp;
+use crate::http::ratelimit::{email_key, Action};
 use crate::http::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -50,6 +52,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         RefreshRequest,
         PasswordResetRequest,
         PasswordResetConfirm,
+        RegistrationAccepted,
         UpdateMe,
         TokenPair,
         PersonView
@@ -57,16 +60,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 )]
 pub struct AuthApi;
 
-/// Create an account; a verification link is emailed.
+/// Create an account. The answer is the same whether or not the email is already registered,
+/// so it cannot be used to find out who has an account: a new address gets a verification
+/// link, an address that already has an account gets a note to its owner instead.
 #[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = RegisterRequest,
-    responses((status = 201, body = PersonView),
-              (status = 409, description = "Email already registered", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 202, body = RegistrationAccepted,
+               description = "A verification link (or, for an existing account, a note to its owner) is on its way")))]
 pub async fn register(
     state: web::Data<AppState>,
+    ip: ClientIp,
     body: web::Json<RegisterRequest>,
 ) -> AppResult<HttpResponse> {
-    let person = service::register(&state, body.into_inner()).await?;
-    Ok(HttpResponse::Created().json(PersonView::from(&person)))
+    state
+        .limits
+        .check(Action::Register, ip.0, Some(&email_key(&body.email)))?;
+    service::register(&state, body.into_inner()).await?;
+    Ok(HttpResponse::Accepted().json(RegistrationAccepted::new()))
 }
 
 /// Confirm an email address with the token from the emailed link.
@@ -86,8 +95,13 @@ pub async fn verify_email(
               (status = 409, description = "Already verified", body = Problem, content_type = "application/problem+json")))]
 pub async fn resend_verification(
     state: web::Data<AppState>,
+    ip: ClientIp,
     user: CurrentUser,
 ) -> AppResult<HttpResponse> {
+    let account = format!("person:{}", user.person_id);
+    state
+        .limits
+        .check(Action::VerificationResend, ip.0, Some(&account))?;
     service::resend_verification(&state, user.person_id).await?;
     Ok(HttpResponse::Accepted().finish())
 }
@@ -97,8 +111,12 @@ pub async fn resend_verification(
     responses((status = 200, body = TokenPair)))]
 pub async fn login(
     state: web::Data<AppState>,
+    ip: ClientIp,
     body: web::Json<LoginRequest>,
 ) -> AppResult<HttpResponse> {
+    state
+        .limits
+        .check(Action::Login, ip.0, Some(&email_key(&body.email)))?;
     let pair = service::login(&state, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(pair))
 }
@@ -130,8 +148,12 @@ pub async fn logout(
     responses((status = 202, description = "If the account exists, a link is on its way")))]
 pub async fn password_reset(
     state: web::Data<AppState>,
+    ip: ClientIp,
     body: web::Json<PasswordResetRequest>,
 ) -> AppResult<HttpResponse> {
+    state
+        .limits
+        .check(Action::PasswordReset, ip.0, Some(&email_key(&body.email)))?;
     service::request_password_reset(&state, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().finish())
 }
@@ -141,8 +163,12 @@ pub async fn password_reset(
     responses((status = 204, description = "Password changed")))]
 pub async fn password_reset_confirm(
     state: web::Data<AppState>,
+    ip: ClientIp,
     body: web::Json<PasswordResetConfirm>,
 ) -> AppResult<HttpResponse> {
+    state
+        .limits
+        .check(Action::PasswordResetConfirm, ip.0, None)?;
     service::confirm_password_reset(&state, body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

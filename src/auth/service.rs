@@ -6,7 +6,8 @@ use serde_json::json;
 
 use crate::auth::model::*;
 use crate::auth::{passwords, store, tokens};
-use crate::db::{self, now, write_tx, AnyConnection};
+use crate::caps;
+use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{push_error as push, AppError, AppResult, FieldErrors};
 use crate::http::AppState;
 use crate::i18n::Locale;
@@ -32,7 +33,7 @@ pub fn validate_registration(req: RegisterRequest) -> AppResult<ValidRegistratio
     if let Err(m) = passwords::check_policy(&req.password) {
         push(&mut errors, "password", m);
     }
-    let full_name = text(&req.full_name, 1, 200)
+    let full_name = text(&req.full_name, 1, caps::NAME)
         .map_err(|m| push(&mut errors, "full_name", m))
         .ok();
     let locale = match req.locale.as_deref() {
@@ -52,17 +53,20 @@ pub fn validate_registration(req: RegisterRequest) -> AppResult<ValidRegistratio
     }
 }
 
-/// Creates the account and queues its verification email.
-pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<Person> {
+/// Creates the account and queues its verification email. For an address that already has an
+/// account nothing is created and its owner is told instead, so the answer (and the time it
+/// takes: the password is hashed either way) does not reveal who has an account.
+pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<()> {
     let valid = validate_registration(req)?;
     let password = valid.password.clone();
     let hash = passwords::hash_off_thread(password).await?;
     let public_url = state.settings.public_url().to_owned();
-    state
+    let outcome = state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                if store::find_person_by_email(conn, valid.email.as_str())?.is_some() {
-                    return Err(email_taken());
+                if let Some(existing) = store::find_person_by_email(conn, valid.email.as_str())? {
+                    tell_owner(conn, &existing)?;
+                    return Ok(());
                 }
                 let now = now();
                 let person = store::insert_person(
@@ -77,23 +81,34 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<Perso
                         created_at: now,
                         updated_at: now,
                     },
-                )
-                .map_err(|e| {
-                    if db::is_unique_violation(&e) {
-                        email_taken()
-                    } else {
-                        e.into()
-                    }
-                })?;
-                send_verification(conn, &person, &public_url, now)?;
-                Ok(person)
+                )?;
+                send_verification(conn, &person, &public_url, now)
             })
         })
-        .await
+        .await;
+    match outcome {
+        // A concurrent registration of the same address won the insert: that one was told.
+        Err(AppError::Conflict {
+            code: "already_exists",
+            ..
+        }) => Ok(()),
+        other => other,
+    }
 }
 
-fn email_taken() -> AppError {
-    AppError::conflict("email_taken", "an account with this email already exists")
+/// "Someone tried to create an account with your address": the owner learns of the attempt
+/// and how to get in, the one who tried learns nothing.
+fn tell_owner(conn: &mut AnyConnection, person: &Person) -> AppResult<()> {
+    outbox::enqueue(
+        conn,
+        OutgoingEmail::new(
+            &person.email,
+            person.locale(),
+            "account_exists",
+            json!({ "name": person.full_name }),
+        ),
+    )?;
+    Ok(())
 }
 
 fn send_verification(
@@ -150,6 +165,7 @@ pub async fn resend_verification(state: &AppState, person_id: i64) -> AppResult<
 }
 
 pub async fn verify_email(state: &AppState, req: TokenRequest) -> AppResult<Person> {
+    caps::within("token", &req.token, caps::TOKEN)?;
     let token_hash = tokens::hash_secret(req.token.trim());
     state
         .db(move |conn| {
@@ -173,6 +189,8 @@ fn bad_credentials() -> AppError {
 }
 
 pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> {
+    caps::within("email", &req.email, caps::EMAIL)?;
+    caps::within("password", &req.password, caps::PASSWORD)?;
     // An address that cannot exist still costs one hash verification, like a wrong password.
     let email = Email::parse(&req.email).ok();
     let person = match email {
@@ -245,6 +263,7 @@ enum RefreshOutcome {
 /// Rotates a refresh token. A token that was already rotated is a sign it was stolen (either
 /// the thief or the owner is replaying it), so the whole family is revoked.
 pub async fn refresh(state: &AppState, req: RefreshRequest) -> AppResult<TokenPair> {
+    caps::within("refresh_token", &req.refresh_token, caps::TOKEN)?;
     let token_hash = tokens::hash_secret(req.refresh_token.trim());
     let refresh_ttl = Duration::days(state.settings.auth.refresh_ttl_days);
     let outcome = state
@@ -296,6 +315,7 @@ pub async fn refresh(state: &AppState, req: RefreshRequest) -> AppResult<TokenPa
 /// Signs out the session the refresh token belongs to. Unknown tokens are ignored: signing out
 /// twice is not an error.
 pub async fn logout(state: &AppState, req: RefreshRequest) -> AppResult<()> {
+    caps::within("refresh_token", &req.refresh_token, caps::TOKEN)?;
     let token_hash = tokens::hash_secret(req.refresh_token.trim());
     state
         .db(move |conn| {
@@ -309,6 +329,7 @@ pub async fn logout(state: &AppState, req: RefreshRequest) -> AppResult<()> {
 
 /// Queues a reset link if the account exists; answers the same either way.
 pub async fn request_password_reset(state: &AppState, req: PasswordResetRequest) -> AppResult<()> {
+    caps::within("email", &req.email, caps::EMAIL)?;
     let Ok(email) = Email::parse(&req.email) else {
         return Ok(());
     };
@@ -353,6 +374,7 @@ pub async fn request_password_reset(state: &AppState, req: PasswordResetRequest)
 
 /// Sets the new password and signs out every session of the person.
 pub async fn confirm_password_reset(state: &AppState, req: PasswordResetConfirm) -> AppResult<()> {
+    caps::within("token", &req.token, caps::TOKEN)?;
     passwords::check_policy(&req.password).map_err(|m| AppError::invalid("password", m))?;
     let password = req.password;
     let hash = passwords::hash_off_thread(password).await?;
@@ -388,7 +410,7 @@ pub async fn update_me(state: &AppState, person_id: i64, req: UpdateMe) -> AppRe
     let mut errors = FieldErrors::new();
     let mut changes = PersonChanges::default();
     if let Some(name) = &req.full_name {
-        changes.full_name = text(name, 1, 200)
+        changes.full_name = text(name, 1, caps::NAME)
             .map_err(|m| push(&mut errors, "full_name", m))
             .ok();
     }

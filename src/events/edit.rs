@@ -2,6 +2,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+use crate::caps;
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::emails::*;
@@ -188,19 +189,19 @@ pub(super) fn merge(old: &Event, req: &UpdateEvent, errors: &mut FieldErrors) ->
         venue_name: take(
             errors,
             "venue_name",
-            text(&req.venue_name, 200, &old.venue_name),
+            text(&req.venue_name, caps::VENUE, &old.venue_name),
             old.venue_name.clone(),
         ),
         address: take(
             errors,
             "address",
-            text(&req.address, 300, &old.address),
+            text(&req.address, caps::ADDRESS, &old.address),
             old.address.clone(),
         ),
         city: take(
             errors,
             "city",
-            text(&req.city, 100, &old.city),
+            text(&req.city, caps::CITY, &old.city),
             old.city.clone(),
         ),
         country: take(

@@ -94,8 +94,8 @@ pub async fn cancel(
     let person_id = asker
         .person_id
         .ok_or_else(|| AppError::Unauthorized("sign in".into()))?;
-    let reason =
-        crate::types::text(&req.reason, 1, 1000).map_err(|m| AppError::invalid("reason", m))?;
+    let reason = crate::types::text(&req.reason, 1, crate::caps::REASON)
+        .map_err(|m| AppError::invalid("reason", m))?;
     let public_url = state.settings.public_url().to_owned();
     state
         .db(move |conn| {

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::caps;
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::model::*;
@@ -174,10 +175,13 @@ pub async fn create(state: &AppState, asker: Asker, req: CreateEvent) -> AppResu
     };
     let venue_name = opt(
         "venue_name",
-        v::optional_text(req.venue_name.as_deref(), 200),
+        v::optional_text(req.venue_name.as_deref(), caps::VENUE),
     );
-    let address = opt("address", v::optional_text(req.address.as_deref(), 300));
-    let city = opt("city", v::optional_text(req.city.as_deref(), 100));
+    let address = opt(
+        "address",
+        v::optional_text(req.address.as_deref(), caps::ADDRESS),
+    );
+    let city = opt("city", v::optional_text(req.city.as_deref(), caps::CITY));
     let country = opt("country", v::country(req.country.as_deref()));
     let online_url = opt("online_url", v::online_url(req.online_url.as_deref()));
     let mut contents = Contents::new();

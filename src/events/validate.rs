@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
+use crate::caps;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::model::*;
 use crate::i18n::Locale;
@@ -65,7 +66,7 @@ pub fn optional_text(raw: Option<&str>, max: usize) -> Result<Option<String>, St
 }
 
 pub fn online_url(raw: Option<&str>) -> Result<Option<String>, String> {
-    let Some(url) = optional_text(raw, 2000)? else {
+    let Some(url) = optional_text(raw, caps::URL)? else {
         return Ok(None);
     };
     let rest = url
@@ -91,9 +92,9 @@ pub fn locale(raw: &str) -> Result<Locale, String> {
 /// The most characters a content field may have.
 pub fn content_limit(field: &str) -> usize {
     match field {
-        "title" => 200,
-        "summary" => 1000,
-        _ => 20_000,
+        "title" => caps::TITLE,
+        "summary" => caps::SUMMARY,
+        _ => caps::DESCRIPTION,
     }
 }
 
@@ -189,6 +190,17 @@ pub fn check_rules(fields: &EventChanges, seats_taken: i32, errors: &mut FieldEr
 /// Validated partners: (index, slug, role), checked for duplicates.
 pub fn partners(input: &[PartnerInput], errors: &mut FieldErrors) -> Vec<(usize, String, String)> {
     let mut out: Vec<(usize, String, String)> = Vec::new();
+    if input.len() > caps::PARTNERS_PER_EVENT {
+        push(
+            errors,
+            "partners",
+            format!(
+                "an event lists at most {} partners",
+                caps::PARTNERS_PER_EVENT
+            ),
+        );
+        return out;
+    }
     for (i, p) in input.iter().enumerate() {
         match one_of(&p.role, &PARTNER_ROLES) {
             Ok(role) => {

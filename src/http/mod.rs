@@ -1,18 +1,22 @@
 //! The HTTP side: shared state, the app factory, middleware, health and OpenAPI.
 
+pub mod client_ip;
 pub mod health;
 pub mod metrics;
 pub mod openapi;
 pub mod pagination;
 pub mod problems;
+pub mod ratelimit;
+pub mod security;
 pub mod spreadsheet;
 
 use std::net::TcpListener;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::KeepAlive;
 use actix_web::middleware::ErrorHandlers;
 use actix_web::{web, App, HttpServer};
 use tracing::Instrument;
@@ -21,6 +25,8 @@ use crate::auth::tokens::JwtKeys;
 use crate::config::Settings;
 use crate::db::{AnyConnection, DbPool};
 use crate::error::AppResult;
+use crate::http::client_ip::TrustedProxies;
+use crate::http::ratelimit::RateLimits;
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
@@ -29,6 +35,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub jwt: Arc<JwtKeys>,
     pub requests: Arc<metrics::RequestCounters>,
+    pub limits: Arc<RateLimits>,
+    pub trusted_proxies: Arc<TrustedProxies>,
 }
 
 impl AppState {
@@ -36,9 +44,11 @@ impl AppState {
         let jwt = Arc::new(JwtKeys::new(&settings.auth));
         AppState {
             pool,
-            settings,
             jwt,
             requests: Arc::default(),
+            limits: Arc::new(RateLimits::new(&settings.limits)),
+            trusted_proxies: Arc::new(TrustedProxies::new(&settings.server.trusted_proxies)),
+            settings,
         }
     }
 
@@ -87,6 +97,8 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
             .app_data(web::PayloadConfig::new(settings.server.body_limit_bytes))
             .app_data(problems::path_config())
             .app_data(problems::query_config())
+            // Inside the error handlers, so that a refused preflight is problem+json too.
+            .wrap(security::cors(&settings.server.cors_allowed_origins))
             .wrap(ErrorHandlers::new().default_handler(problems::ensure_problem))
             .wrap_fn({
                 let requests = requests.clone();
@@ -117,6 +129,16 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
                     .instrument(span)
                 }
             })
+            // Outermost, so that every answer gets the headers: successes, problems, 404s.
+            .wrap_fn(|req, srv| {
+                let fut = srv.call(req);
+                async move {
+                    let mut res = fut.await?;
+                    let path = res.request().path().to_owned();
+                    security::add_headers(&path, res.headers_mut());
+                    Ok(res)
+                }
+            })
             .configure(health::configure)
             .configure(metrics::configure)
             .configure(openapi::configure)
@@ -135,7 +157,18 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
     // Database work runs on each worker's blocking pool and waits there for one of
     // `pool_size` connections; tokio's default of 512 threads per worker only added idle
     // threads (and their memory) during a rush. Four per connection keep every connection busy.
-    .worker_max_blocking_threads(blocking_threads);
+    .worker_max_blocking_threads(blocking_threads)
+    // A client that trickles its request head or lingers on close must not hold a worker.
+    .client_request_timeout(Duration::from_millis(
+        server_settings.client_request_timeout_ms,
+    ))
+    .client_disconnect_timeout(Duration::from_millis(
+        server_settings.client_disconnect_timeout_ms,
+    ))
+    .keep_alive(match server_settings.keep_alive_secs {
+        0 => KeepAlive::Disabled,
+        secs => KeepAlive::Timeout(Duration::from_secs(secs)),
+    });
     if server_settings.workers > 0 {
         server = server.workers(server_settings.workers);
     }

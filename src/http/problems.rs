@@ -77,7 +77,18 @@ pub fn ensure_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHand
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    let allow = res.response().headers().get(header::ALLOW).cloned();
+    // What the route and CORS said about the request still holds for the rewritten answer.
+    let kept: Vec<_> = res
+        .response()
+        .headers()
+        .iter()
+        .filter(|(name, _)| {
+            *name == header::ALLOW
+                || *name == header::VARY
+                || name.as_str().starts_with("access-control-")
+        })
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
     let (req, _) = res.into_parts();
     let detail = match status.as_u16() {
         404 => format!("no resource at {}", req.path()),
@@ -90,8 +101,8 @@ pub fn ensure_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHand
         .to_lowercase()
         .replace(' ', "_");
     let mut response = Problem::new(status, &code, detail).response();
-    if let Some(allow) = allow {
-        response.headers_mut().insert(header::ALLOW, allow);
+    for (name, value) in kept {
+        response.headers_mut().append(name, value);
     }
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(
         req,

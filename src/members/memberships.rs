@@ -88,7 +88,7 @@ pub async fn apply(
 ) -> AppResult<MembershipView> {
     let mut check = Check::default();
     let note = check.optional("note", req.note.as_deref(), |n| {
-        crate::types::text(n, 1, 2000)
+        crate::types::text(n, 1, crate::caps::NOTE)
     });
     let org_slug = check.optional(
         "organisation_slug",
@@ -240,7 +240,7 @@ pub async fn update(
     let mut check = Check::default();
     let action = check.optional("action", req.action.as_deref(), MembershipAction::parse);
     let reason = check.optional("reason", req.reason.as_deref(), |r| {
-        crate::types::text(r, 1, 1000)
+        crate::types::text(r, 1, crate::caps::REASON)
     });
     if req.action.is_none() && req.directory_visible.is_none() {
         check.fail(

@@ -42,7 +42,10 @@ pub async fn create_type(
     req: CreateMembershipType,
 ) -> AppResult<MembershipType> {
     let mut check = Check::default();
-    let name = check.field("name", validate::localized(req.name, 200, true));
+    let name = check.field(
+        "name",
+        validate::localized(req.name, crate::caps::NAME, true),
+    );
     let member_kind = check.field("member_kind", MemberKind::parse(&req.member_kind));
     let duration = check.field("duration_months", validate::duration(req.duration_months));
     let cents = check.optional("annual_fee", req.annual_fee.as_ref(), validate::fee_cents);
@@ -94,7 +97,9 @@ pub async fn update_type(
     let mut check = Check::default();
     let mut changes = MembershipTypeChanges {
         name: check
-            .optional("name", req.name, |n| validate::localized(n, 200, true))
+            .optional("name", req.name, |n| {
+                validate::localized(n, crate::caps::NAME, true)
+            })
             .map(|n| localized_to_db(&n)),
         duration_months: check.optional("duration_months", req.duration_months, validate::duration),
         requires_approval: req.requires_approval,

@@ -67,11 +67,11 @@ pub fn clearable<T>(
 }
 
 pub fn name(raw: &str) -> Result<String, String> {
-    text(raw, 1, 200)
+    text(raw, 1, crate::caps::NAME)
 }
 
 pub fn city(raw: &str) -> Result<String, String> {
-    text(raw, 1, 100)
+    text(raw, 1, crate::caps::CITY)
 }
 
 pub fn country(raw: &str) -> Result<String, String> {

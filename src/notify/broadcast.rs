@@ -48,10 +48,10 @@ pub async fn send(
     req: MessageRequest,
 ) -> AppResult<MessageSent> {
     let mut errors = FieldErrors::new();
-    let subject = text(&req.subject, 1, 200)
+    let subject = text(&req.subject, 1, crate::caps::MESSAGE_SUBJECT)
         .map_err(|m| errors.insert("subject".into(), vec![m]))
         .ok();
-    let body = text(&req.body, 1, 10_000)
+    let body = text(&req.body, 1, crate::caps::MESSAGE_BODY)
         .map_err(|m| errors.insert("body".into(), vec![m]))
         .ok();
     let (Some(subject), Some(body)) = (subject, body) else {

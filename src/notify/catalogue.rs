@@ -40,6 +40,7 @@ macro_rules! catalogue {
 catalogue!(
     "verify_email",
     "password_reset",
+    "account_exists",
     "registration_confirmed",
     "registration_waitlisted",
     "registration_promoted",

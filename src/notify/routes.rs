@@ -5,7 +5,9 @@ use utoipa::OpenApi;
 
 use crate::auth::extract::CurrentUser;
 use crate::error::{AppResult, Problem};
+use crate::http::client_ip::ClientIp;
 use crate::http::pagination::Paginated;
+use crate::http::ratelimit::Action;
 use crate::http::AppState;
 use crate::notify::admin::{self, OutboxFilter, OutboxQuery, OutboxView};
 use crate::notify::broadcast::{self, Audience, MessageRequest, MessageSent};
@@ -55,13 +57,18 @@ pub async fn retry(
 #[utoipa::path(post, path = "/api/v1/events/{id}/messages", tag = "events", params(("id" = i64, Path)),
     request_body = MessageRequest, security(("bearer" = [])),
     responses((status = 202, body = MessageSent, description = "Queued, one email per recipient"),
-              (status = 429, body = Problem, content_type = "application/problem+json", description = "The daily limit for this event is reached")))]
+              (status = 429, body = Problem, content_type = "application/problem+json", description = "The daily limit for this event, or the sender's own limit, is reached")))]
 pub async fn send_message(
     state: web::Data<AppState>,
+    ip: ClientIp,
     user: CurrentUser,
     path: web::Path<i64>,
     body: web::Json<MessageRequest>,
 ) -> AppResult<HttpResponse> {
+    let account = format!("person:{}", user.person_id);
+    state
+        .limits
+        .check(Action::OrganiserMessage, ip.0, Some(&account))?;
     Ok(HttpResponse::Accepted()
         .json(broadcast::send(&state, user.person_id, path.into_inner(), body.into_inner()).await?))
 }

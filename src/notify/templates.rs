@@ -151,7 +151,10 @@ pub fn render(
     let signature = get("signature")?.unwrap_or_default();
     // Account emails come from Kolo itself; the others are sent for an organisation, and when
     // its address is the Reply-To, answering reaches the organisers.
-    let footer = if matches!(message, "verify_email" | "password_reset") {
+    let footer = if matches!(
+        message,
+        "verify_email" | "password_reset" | "account_exists"
+    ) {
         "footer-account"
     } else if replies_reach_organisers {
         "footer-reply"

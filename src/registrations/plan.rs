@@ -40,6 +40,12 @@ pub(super) fn plan(
     event: &EventSlot,
     req: &RegisterRequest,
 ) -> AppResult<Plan> {
+    if let Some(slug) = &req.organisation {
+        crate::caps::within("organisation", slug, crate::caps::SLUG)?;
+    }
+    if let Some(email) = &req.person_email {
+        crate::caps::within("person_email", email, crate::caps::EMAIL)?;
+    }
     let caller_id = caller.map(|c| c.person_id);
     let staff = match caller_id {
         Some(id) => is_staff_or_admin(conn, id, event.organisation_id)?,
@@ -212,7 +218,7 @@ fn person_target(conn: &mut AnyConnection, email: &str) -> AppResult<Target> {
 
 fn guest_target(guest: &GuestInput, needs_confirmation: bool) -> AppResult<Target> {
     let mut errors = crate::error::FieldErrors::new();
-    let name = text(&guest.name, 1, 200)
+    let name = text(&guest.name, 1, crate::caps::NAME)
         .map_err(|m| errors.insert("guest.name".into(), vec![m]))
         .ok();
     let email = Email::parse(&guest.email)

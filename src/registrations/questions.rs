@@ -1,5 +1,8 @@
 //! The questions an event asks at registration, and checking the answers against them.
 
+use crate::caps::{
+    self, CHOICES_PER_QUESTION as MAX_CHOICES, QUESTIONS_PER_EVENT as MAX_QUESTIONS,
+};
 use std::collections::{BTreeMap, HashSet};
 
 use diesel::prelude::*;
@@ -20,8 +23,6 @@ pub const KINDS: [&str; 5] = [
     "multiple_choice",
     "boolean",
 ];
-pub const MAX_QUESTIONS: usize = 50;
-const MAX_CHOICES: usize = 50;
 
 fn is_choice(kind: &str) -> bool {
     kind == "single_choice" || kind == "multiple_choice"
@@ -31,6 +32,12 @@ fn is_choice(kind: &str) -> bool {
 /// keyed `answers.<question id>`.
 pub fn validate_answers(questions: &[Question], answers: &Map<String, Value>) -> AppResult<String> {
     let mut errors = FieldErrors::new();
+    if answers.len() > MAX_QUESTIONS {
+        return Err(AppError::invalid(
+            "answers",
+            format!("at most {MAX_QUESTIONS} answers"),
+        ));
+    }
     let known: HashSet<String> = questions.iter().map(|q| q.id.to_string()).collect();
     for key in answers.keys() {
         if !known.contains(key) {
@@ -58,7 +65,11 @@ pub fn validate_answers(questions: &[Question], answers: &Map<String, Value>) ->
             .collect();
         let checked: Result<Value, String> = match q.kind.as_str() {
             "text" | "long_text" => {
-                let max = if q.kind == "text" { 500 } else { 5000 };
+                let max = if q.kind == "text" {
+                    caps::SHORT_ANSWER
+                } else {
+                    caps::LONG_ANSWER
+                };
                 match answer.as_str().map(str::trim) {
                     Some("") if q.required => Err("is required".into()),
                     Some(s) if s.chars().count() > max => {
@@ -128,7 +139,7 @@ fn validate_label(
     let mut clean = BTreeMap::new();
     for (tag, text) in label {
         match Locale::parse(tag) {
-            Some(locale) => match crate::types::text(text, 1, 500) {
+            Some(locale) => match crate::types::text(text, 1, caps::QUESTION_LABEL) {
                 Ok(t) => {
                     clean.insert(locale.tag().to_owned(), t);
                 }
@@ -237,9 +248,9 @@ pub async fn create(
                 service::staff_event(conn, person_id, event_id)?;
                 let existing = store::questions(conn, event_id)?;
                 if existing.len() >= MAX_QUESTIONS {
-                    return Err(AppError::conflict(
-                        "too_many_questions",
-                        format!("an event has at most {MAX_QUESTIONS} questions"),
+                    return Err(AppError::invalid(
+                        "questions",
+                        format!("an event asks at most {MAX_QUESTIONS} questions"),
                     ));
                 }
                 let position = input

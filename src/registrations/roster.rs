@@ -288,6 +288,7 @@ pub async fn check_in_by_code(
     event_id: i64,
     code: String,
 ) -> AppResult<RegistrationView> {
+    crate::caps::within("code", &code, crate::caps::TOKEN)?;
     let code = code.trim().to_ascii_uppercase();
     state
         .db(move |conn| {

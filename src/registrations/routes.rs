@@ -6,7 +6,9 @@ use utoipa::OpenApi;
 
 use crate::auth::extract::{CurrentUser, MaybeUser};
 use crate::error::{AppResult, Problem};
+use crate::http::client_ip::ClientIp;
 use crate::http::pagination::Paginated;
+use crate::http::ratelimit::{email_key, Action};
 use crate::http::AppState;
 use crate::registrations::model::*;
 use crate::registrations::roster::{self, MineQuery, RosterQuery};
@@ -68,10 +70,19 @@ const PROBLEM: &str = "application/problem+json";
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
+    ip: ClientIp,
     user: MaybeUser,
     path: web::Path<i64>,
     body: web::Json<RegisterRequest>,
 ) -> AppResult<HttpResponse> {
+    // Strangers may register guests (each costs a confirmation email); members are known.
+    if let (None, Some(guest)) = (user.0, &body.guest) {
+        state.limits.check(
+            Action::GuestRegistration,
+            ip.0,
+            Some(&email_key(&guest.email)),
+        )?;
+    }
     let key = req
         .headers()
         .get("idempotency-key")
@@ -173,7 +184,7 @@ pub async fn list_questions(
 #[utoipa::path(post, path = "/api/v1/events/{id}/questions", tag = "registrations",
     params(("id" = i64, Path)), request_body = QuestionInput, security(("bearer" = [])),
     responses((status = 201, body = QuestionView),
-              (status = 409, body = Problem, content_type = PROBLEM, description = "Too many questions")))]
+              (status = 422, body = Problem, content_type = PROBLEM, description = "Invalid fields, or the event already asks 50 questions")))]
 pub async fn create_question(
     state: web::Data<AppState>,
     user: CurrentUser,

@@ -54,6 +54,7 @@ pub(super) fn seat_or_waitlist(
 
 /// A guest follows the emailed link: the registration takes a seat or a waitlist place now.
 pub async fn confirm_guest(state: &AppState, token: String) -> AppResult<RegistrationView> {
+    crate::caps::within("token", &token, crate::caps::TOKEN)?;
     let hash = tokens::hash_secret(token.trim());
     state
         .db(move |conn| {

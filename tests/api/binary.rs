@@ -50,7 +50,7 @@ async fn serve_starts_on_the_embedded_default_and_stops_on_sigterm() {
         .send()
         .await
         .unwrap();
-    assert_eq!(registered.status(), 201);
+    assert_eq!(registered.status(), 202);
     // The worker writes the verification email as a file.
     let mail_dir = dir.path().join("var/mail");
     let mut found = false;

@@ -251,9 +251,7 @@ impl TestApp {
 
     /// Registers, follows the emailed verification link and signs in.
     pub async fn verified_user(&self, email: &str, name: &str) -> User {
-        let id = self.register(email, name).await.expect(201).body["id"]
-            .as_i64()
-            .expect("id");
+        self.register(email, name).await.expect(202);
         let link = self
             .wait_for_email(email, "verify-email")
             .await
@@ -263,18 +261,28 @@ impl TestApp {
             .nth(1)
             .expect("token in link")
             .to_owned();
-        self.post("/api/v1/auth/verify-email", None, json!({ "token": token }))
+        let id = self
+            .post("/api/v1/auth/verify-email", None, json!({ "token": token }))
             .await
-            .expect(200);
+            .expect(200)
+            .body["id"]
+            .as_i64()
+            .expect("id");
         self.signed_in(id, email).await
     }
 
     /// Registers and signs in without verifying the email.
     pub async fn unverified_user(&self, email: &str, name: &str) -> User {
-        let id = self.register(email, name).await.expect(201).body["id"]
+        self.register(email, name).await.expect(202);
+        let mut user = self.signed_in(0, email).await;
+        user.id = self
+            .get("/api/v1/me", Some(&user.token))
+            .await
+            .expect(200)
+            .body["id"]
             .as_i64()
             .expect("id");
-        self.signed_in(id, email).await
+        user
     }
 
     async fn signed_in(&self, id: i64, email: &str) -> User {
@@ -442,6 +450,26 @@ impl TestApp {
         }
         for (name, value) in headers {
             req = req.header(*name, *value);
+        }
+        read(req.send().await.expect("request")).await
+    }
+}
+
+impl TestApp {
+    /// A request with extra headers (e.g. `X-Forwarded-For`, `Origin`) and an optional JSON body.
+    pub async fn request_with_headers(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> Reply {
+        let mut req = self.client.request(method, self.url(path));
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        if let Some(body) = body {
+            req = req.json(&body);
         }
         read(req.send().await.expect("request")).await
     }

@@ -159,7 +159,7 @@ async fn openapi_describes_every_route_and_docs_are_served() {
     }
     let register = &doc["paths"]["/api/v1/auth/register"]["post"];
     assert!(register["requestBody"].is_object());
-    for status in ["201", "409", "422", "400", "415", "413"] {
+    for status in ["202", "422", "429", "400", "415", "413"] {
         assert!(
             register["responses"][status].is_object(),
             "register lacks {status}"
@@ -237,13 +237,13 @@ async fn a_locked_sqlite_database_answers_503_and_changes_nothing() {
         .expect_problem(401);
     app.register("locked@example.org", "Locked Out")
         .await
-        .expect(201);
+        .expect(202);
 }
 
 #[tokio::test]
 async fn stopping_the_server_lets_in_flight_requests_finish() {
     let app = spawn_app().await;
-    app.register("ana@example.org", "Ana").await.expect(201);
+    app.register("ana@example.org", "Ana").await.expect(202);
     // A login spends tens of milliseconds hashing; stop the server while it is in flight.
     let login = app.login("ana@example.org", crate::helpers::PASSWORD);
     let stop = async {

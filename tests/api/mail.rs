@@ -194,7 +194,7 @@ async fn account_emails_arrive_over_smtp_with_proper_headers() {
     let app = spawn_app_with(|s| use_smtp(s, smtp.port)).await;
     app.register("ana@example.org", "Ana Petrović")
         .await
-        .expect(201);
+        .expect(202);
     let received = smtp.wait_for(1, 10).await;
     assert_eq!(received.len(), 1);
     let message = mail_parser::MessageParser::default()
@@ -239,7 +239,7 @@ async fn messages_wait_while_the_server_is_down_and_all_arrive_once_it_is_back()
     for i in 0..3 {
         app.register(&format!("p{i}@example.org"), "Person")
             .await
-            .expect(201);
+            .expect(202);
     }
     // Nothing listens: the first attempts fail and are scheduled again.
     for _ in 0..100 {
@@ -278,8 +278,8 @@ async fn a_refused_recipient_retries_then_dies_while_the_others_go() {
     let admin = app.admin("root@example.org").await;
     app.register("bounce@example.org", "Bounce")
         .await
-        .expect(201);
-    app.register("fine@example.org", "Fine").await.expect(201);
+        .expect(202);
+    app.register("fine@example.org", "Fine").await.expect(202);
     smtp.wait_for(1, 10).await;
     assert_eq!(smtp.received_by("fine@example.org").len(), 1);
 
@@ -368,7 +368,7 @@ async fn a_batch_held_by_a_dead_worker_is_sent_when_its_lease_expires() {
     for i in 0..5 {
         app.register(&format!("p{i}@example.org"), "Person")
             .await
-            .expect(201);
+            .expect(202);
     }
     // A worker claims the batch for one second and dies without sending.
     let claimed = app
