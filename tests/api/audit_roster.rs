@@ -151,6 +151,16 @@ async fn roster_changes_check_ins_and_exports_are_logged() {
     assert!(!everything.to_string().contains(&people[0].email));
 }
 
+/// organisation, actor, subject type and id, before, after.
+type PlatformEntry = (
+    Option<i64>,
+    Option<i64>,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+);
+
 #[tokio::test]
 async fn admins_retrying_the_outbox_are_logged_at_platform_level() {
     use kolo::db::schema::{audit_log, outbox};
@@ -182,14 +192,7 @@ async fn admins_retrying_the_outbox_are_logged_at_platform_level() {
     )
     .await
     .expect(200);
-    let rows: Vec<(
-        Option<i64>,
-        Option<i64>,
-        String,
-        i64,
-        Option<String>,
-        Option<String>,
-    )> = app
+    let rows: Vec<PlatformEntry> = app
         .with_conn(|conn| {
             audit_log::table
                 .filter(audit_log::action.eq("outbox.retried"))
