@@ -1,6 +1,7 @@
 //! Kolo: membership and events for cultural civil-society organisations and their networks.
 //! This crate builds the application; `main.rs` is its command line and the tests use it too.
 
+pub mod audit;
 pub mod auth;
 pub mod caps;
 pub mod config;

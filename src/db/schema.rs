@@ -261,6 +261,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        organisation_id -> Nullable<BigInt>,
+        actor_person_id -> Nullable<BigInt>,
+        action -> Text,
+        subject_type -> Text,
+        subject_id -> BigInt,
+        before -> Nullable<Text>,
+        after -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(email_tokens -> people (person_id));
 diesel::joinable!(refresh_tokens -> people (person_id));
 diesel::joinable!(staff_roles -> people (person_id));
@@ -278,6 +293,7 @@ diesel::joinable!(registrations -> people (person_id));
 diesel::joinable!(event_questions -> events (event_id));
 diesel::joinable!(idempotency_keys -> people (person_id));
 diesel::joinable!(event_messages -> events (event_id));
+diesel::joinable!(audit_log -> people (actor_person_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
@@ -297,4 +313,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     unsubscribes,
     event_messages,
+    audit_log,
 );

@@ -3,6 +3,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::caps;
+use crate::audit::{self, snapshot, Entry};
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::emails::*;
@@ -38,6 +39,7 @@ pub async fn update(
                 if old.status == STATUS_CANCELLED {
                     return Err(cancelled_conflict());
                 }
+                let before = snapshot::event(conn, &old)?;
                 let mut errors = FieldErrors::new();
                 let fields = merge(&old, &req, &mut errors);
                 // Fewer seats than people already seated is a conflict with the event's state,
@@ -116,6 +118,11 @@ pub async fn update(
                     }
                 }
                 let event = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;
+                let after = snapshot::event(conn, &event)?;
+                audit::record(
+                    conn,
+                    Entry::for_event("updated", person_id, &event).changes(before, after),
+                )?;
                 one_view(conn, event, asker.locale)
             })
         })

@@ -3,6 +3,7 @@
 
 use serde_json::json;
 
+use crate::audit::{self, snapshot, Entry};
 use crate::db::{now, write_tx};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::edit::current_contents;
@@ -23,14 +24,18 @@ pub async fn delete(state: &AppState, asker: Asker, id: i64) -> AppResult<()> {
         .db(move |conn| {
             write_tx(conn, |conn| {
                 let reader = Reader::load(conn, Some(person_id))?;
-                load_managed(conn, &reader, id)?;
+                let event = load_managed(conn, &reader, id)?;
+                let before = snapshot::event(conn, &event)?;
                 if !store::delete_draft(conn, id)? {
                     return Err(AppError::conflict(
                         "not_draft",
                         "only drafts can be deleted; cancel a published event instead",
                     ));
                 }
-                Ok(())
+                audit::record(
+                    conn,
+                    Entry::for_event("deleted", person_id, &event).before(before),
+                )
             })
         })
         .await
@@ -77,8 +82,14 @@ pub async fn publish(state: &AppState, asker: Asker, id: i64) -> AppResult<Event
                     }
                 }
                 v::finish(errors)?;
-                let event = store::publish(conn, id, now())?;
-                one_view(conn, event, asker.locale)
+                let published = store::publish(conn, id, now())?;
+                audit::record(
+                    conn,
+                    Entry::for_event("published", person_id, &published)
+                        .before(json!({"status": event.status}))
+                        .after(json!({"status": published.status, "published_at": published.published_at.map(|t| t.and_utc())})),
+                )?;
+                one_view(conn, published, asker.locale)
             })
         })
         .await
@@ -156,8 +167,18 @@ pub async fn cancel(
                         .reply_to(reply_to),
                     )?;
                 }
-                let event = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;
-                one_view(conn, event, asker.locale)
+                let cancelled = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;
+                audit::record(
+                    conn,
+                    Entry::for_event("cancelled", person_id, &cancelled)
+                        .before(json!({"status": event.status}))
+                        .after(json!({
+                            "status": cancelled.status,
+                            "cancel_reason": cancelled.cancel_reason,
+                            "sessions_cancelled": affected.len() - 1,
+                        })),
+                )?;
+                one_view(conn, cancelled, asker.locale)
             })
         })
         .await

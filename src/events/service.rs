@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::caps;
+use crate::audit::{self, snapshot, Entry};
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::model::*;
@@ -301,6 +302,11 @@ pub async fn create(state: &AppState, asker: Asker, req: CreateEvent) -> AppResu
                 v::finish(std::mem::take(&mut errors))?;
                 store::replace_contents(conn, event.id, &content_rows(event.id, &contents))?;
                 store::replace_partners(conn, event.id, &partners)?;
+                let after = snapshot::event(conn, &event)?;
+                audit::record(
+                    conn,
+                    Entry::for_event("created", person_id, &event).after(after),
+                )?;
                 one_view(conn, event, locale)
             })
         })

@@ -59,9 +59,12 @@ impl AppState {
         F: FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
     {
         let pool = self.pool.clone();
+        let request_id = crate::audit::current_request();
         web::block(move || {
-            let mut conn = pool.get()?;
-            work(&mut conn)
+            crate::audit::on_thread(request_id, || {
+                let mut conn = pool.get()?;
+                work(&mut conn)
+            })
         })
         .await?
     }
@@ -112,6 +115,7 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
                     );
                     let started = Instant::now();
                     let fut = span.in_scope(|| srv.call(req));
+                    let fut = crate::audit::with_request_id(request_id.clone(), fut);
                     let requests = requests.clone();
                     async move {
                         let mut res = fut.await?;
@@ -145,6 +149,7 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
             .service(
                 web::scope("/api/v1")
                     .configure(crate::auth::routes::configure)
+                    .configure(crate::audit::routes::configure)
                     .configure(crate::members::routes::configure)
                     .configure(crate::events::routes::configure)
                     .configure(crate::registrations::routes::configure)

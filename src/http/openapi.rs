@@ -94,6 +94,7 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
         doc.merge(crate::registrations::routes::RegistrationsApi::openapi());
         doc.merge(crate::notify::routes::NotifyApi::openapi());
         doc.merge(crate::privacy::routes::PrivacyApi::openapi());
+        doc.merge(crate::audit::routes::AuditApi::openapi());
         for (path, item) in doc.paths.paths.iter_mut() {
             let has_path_params = path.contains('{');
             for (operation, has_body) in [

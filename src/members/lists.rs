@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::audit::{self, Entry};
 use crate::auth::model::Person;
 use crate::auth::service::load_person;
 use crate::db::AnyConnection;
@@ -73,6 +74,12 @@ pub async fn list(
             let (items, total) = store::list_memberships(conn, &query, (!csv).then_some(page))?;
             let items = views(conn, items)?;
             Ok(if csv {
+                audit::record(
+                    conn,
+                    Entry::new("memberships.exported", person.id, "organisation", host.id)
+                        .at(host.id)
+                        .after(serde_json::json!({"format": "csv", "rows": items.len()})),
+                )?;
                 MembershipList::Csv {
                     filename: format!("{}-memberships.csv", host.slug),
                     body: to_csv(&items, person.locale())?,

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
+use crate::audit::{self, snapshot, Entry};
 use crate::auth::model::Person;
 use crate::auth::service::load_person;
 use crate::db::{is_unique_violation, now, write_tx, AnyConnection};
@@ -367,6 +368,18 @@ fn decide(
             )),
             Err(e) => return Err(e.into()),
         };
+    let code = match action {
+        A::Approve => "membership.approved",
+        A::Reject => "membership.rejected",
+        A::Renew => "membership.renewed",
+        A::Cancel => "membership.cancelled",
+    };
+    audit::record(
+        conn,
+        Entry::new(code, person.id, "membership", m.id)
+            .at(m.host_id)
+            .changes(snapshot::membership(&m), snapshot::membership(&updated)),
+    )?;
     if let Some(template) = template {
         let host = store::organisations_by_id(conn, &[updated.host_id])?
             .pop()

@@ -1,6 +1,7 @@
 //! Organisations, and the permission questions the members services share. Each public
 //! async function is one use case.
 
+use crate::audit::{self, snapshot, Entry};
 use crate::auth::model::Person;
 use crate::auth::service::load_person;
 use crate::db::{is_unique_violation, now, write_tx, AnyConnection};
@@ -157,6 +158,12 @@ pub async fn create(
                 if hosts_events {
                     store::set_staff_role(conn, org.id, person.id, StaffRole::Owner.as_str(), now)?;
                 }
+                audit::record(
+                    conn,
+                    Entry::new("organisation.created", person.id, "organisation", org.id)
+                        .at(org.id)
+                        .after(snapshot::organisation(&org)),
+                )?;
                 Ok(org)
             })
         })
@@ -238,7 +245,14 @@ pub async fn update(
                     "only a platform admin may change hosts_events",
                 )?;
                 changes.updated_at = Some(now());
-                Ok(store::update_organisation(conn, org.id, &changes)?)
+                let updated = store::update_organisation(conn, org.id, &changes)?;
+                audit::record(
+                    conn,
+                    Entry::new("organisation.updated", person.id, "organisation", org.id)
+                        .at(org.id)
+                        .changes(snapshot::organisation(&org), snapshot::organisation(&updated)),
+                )?;
+                Ok(updated)
             })
         })
         .await

@@ -1,6 +1,9 @@
 //! The people around an organisation: its staff (owners and organisers of a host) and its
 //! representatives (who act for it as a member).
 
+use serde_json::json;
+
+use crate::audit::{self, Entry};
 use crate::auth::model::Person;
 use crate::auth::service::load_person;
 use crate::db::{is_unique_violation, now, write_tx, AnyConnection};
@@ -71,13 +74,20 @@ pub async fn add_staff(
                 if role != StaffRole::Owner {
                     ensure_another_owner(conn, org.id, target.id)?;
                 }
-                Ok(store::set_staff_role(
-                    conn,
-                    org.id,
-                    target.id,
-                    role.as_str(),
-                    now(),
-                )?)
+                let previous = access::staff_role(conn, target.id, org.id)?;
+                let added = store::set_staff_role(conn, org.id, target.id, role.as_str(), now())?;
+                let entry = match previous {
+                    None => Some(Entry::new("staff.added", person_id, "person", target.id)),
+                    Some(old) if old != role => Some(
+                        Entry::new("staff.role_changed", person_id, "person", target.id)
+                            .before(json!({"role": old.as_str()})),
+                    ),
+                    Some(_) => None,
+                };
+                if let Some(entry) = entry {
+                    audit::record(conn, entry.at(org.id).after(json!({"role": role.as_str()})))?;
+                }
+                Ok(added)
             })
         })
         .await
@@ -97,7 +107,14 @@ pub async fn remove_staff(
                 let target_id =
                     person_named(conn, &target)?.ok_or(AppError::NotFound("staff member"))?;
                 ensure_another_owner(conn, org.id, target_id)?;
+                let role = access::staff_role(conn, target_id, org.id)?;
                 if store::remove_staff(conn, org.id, target_id)? {
+                    audit::record(
+                        conn,
+                        Entry::new("staff.removed", person_id, "person", target_id)
+                            .at(org.id)
+                            .before(json!({"role": role.map(StaffRole::as_str)})),
+                    )?;
                     Ok(())
                 } else {
                     Err(AppError::NotFound("staff member"))
@@ -206,9 +223,13 @@ pub async fn add_representative(
                             "this person already represents the organisation",
                         )
                     } else {
-                        e.into()
+                        AppError::from(e)
                     }
-                })
+                })?;
+                audit::record(
+                    conn,
+                    Entry::new("representative.added", person.id, "person", target.id).at(org.id),
+                )
             })
         })
         .await
@@ -241,7 +262,10 @@ pub async fn remove_representative(
                     ));
                 }
                 store::remove_representative(conn, org.id, target_id)?;
-                Ok(())
+                audit::record(
+                    conn,
+                    Entry::new("representative.removed", person.id, "person", target_id).at(org.id),
+                )
             })
         })
         .await

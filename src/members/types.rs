@@ -1,6 +1,7 @@
 //! Membership types: what a host offers (for people or organisations, a duration, whether it
 //! needs approval, a recorded fee).
 
+use crate::audit::{self, snapshot, Entry};
 use crate::auth::service::load_person;
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult};
@@ -67,7 +68,7 @@ pub async fn create_type(
                 )?;
                 require_host(&org)?;
                 let now = now();
-                Ok(store::insert_membership_type(
+                let created = store::insert_membership_type(
                     conn,
                     &NewMembershipType {
                         organisation_id: org.id,
@@ -81,7 +82,19 @@ pub async fn create_type(
                         created_at: now,
                         updated_at: now,
                     },
-                )?)
+                )?;
+                audit::record(
+                    conn,
+                    Entry::new(
+                        "membership_type.created",
+                        person_id,
+                        "membership_type",
+                        created.id,
+                    )
+                    .at(org.id)
+                    .after(snapshot::membership_type(&created)),
+                )?;
+                Ok(created)
             })
         })
         .await
@@ -129,7 +142,7 @@ pub async fn update_type(
                 let current = host_type(conn, org.id, type_id)?
                     .ok_or(AppError::NotFound("membership type"))?;
                 let fee = changes.annual_fee_cents.unwrap_or(current.annual_fee_cents);
-                let currency = changes.currency.clone().unwrap_or(current.currency);
+                let currency = changes.currency.clone().unwrap_or(current.currency.clone());
                 if fee.is_some() != currency.is_some() {
                     return Err(AppError::invalid(
                         "currency",
@@ -137,7 +150,22 @@ pub async fn update_type(
                     ));
                 }
                 changes.updated_at = Some(now());
-                Ok(store::update_membership_type(conn, type_id, &changes)?)
+                let updated = store::update_membership_type(conn, type_id, &changes)?;
+                audit::record(
+                    conn,
+                    Entry::new(
+                        "membership_type.updated",
+                        person_id,
+                        "membership_type",
+                        type_id,
+                    )
+                    .at(org.id)
+                    .changes(
+                        snapshot::membership_type(&current),
+                        snapshot::membership_type(&updated),
+                    ),
+                )?;
+                Ok(updated)
             })
         })
         .await

@@ -5,8 +5,9 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::audit::{self, Entry};
 use crate::db::schema::outbox;
-use crate::db::{now, AnyConnection};
+use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult};
 use crate::http::pagination::{PageQuery, Paginated};
 use crate::http::AppState;
@@ -118,7 +119,7 @@ pub async fn list(
 /// attempts. A sent message is not sent twice.
 pub async fn retry(state: &AppState, person_id: i64, id: i64) -> AppResult<OutboxView> {
     state
-        .db(move |conn| {
+        .db(move |conn| write_tx(conn, |conn| {
             require_admin(conn, person_id)?;
             let message: OutboxMessage = outbox::table
                 .find(id)
@@ -141,8 +142,14 @@ pub async fn retry(state: &AppState, person_id: i64, id: i64) -> AppResult<Outbo
                 ))
                 .returning(crate::db::columns_of::<OutboxMessage>())
                 .get_result(conn)?;
+            audit::record(
+                conn,
+                Entry::new("outbox.retried", person_id, "outbox_message", id)
+                    .before(serde_json::json!({"status": message.status, "attempts": message.attempts}))
+                    .after(serde_json::json!({"status": updated.status, "attempts": updated.attempts})),
+            )?;
             Ok(OutboxView::from(updated))
-        })
+        }))
         .await
 }
 

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use diesel::prelude::*;
 use serde_json::{Map, Value};
 
+use crate::audit::{self, snapshot, Entry};
 use crate::db::schema::event_questions;
 use crate::db::{columns_of, now, write_tx, AnyConnection};
 use crate::error::{push_error as push, AppError, AppResult, FieldErrors};
@@ -245,7 +246,7 @@ pub async fn create(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                service::staff_event(conn, person_id, event_id)?;
+                let event = service::staff_event(conn, person_id, event_id)?;
                 let existing = store::questions(conn, event_id)?;
                 if existing.len() >= MAX_QUESTIONS {
                     return Err(AppError::invalid(
@@ -269,6 +270,12 @@ pub async fn create(
                     .values(&form)
                     .returning(columns_of::<Question>())
                     .get_result(conn)?;
+                audit::record(
+                    conn,
+                    Entry::new("question.created", person_id, "question", q.id)
+                        .at(event.organisation_id)
+                        .after(snapshot::question(&q)),
+                )?;
                 Ok(QuestionView::from(&q))
             })
         })
@@ -295,7 +302,7 @@ pub async fn update(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                service::staff_event(conn, person_id, event_id)?;
+                let event = service::staff_event(conn, person_id, event_id)?;
                 let q = own_question(conn, event_id, question_id)?;
                 let mut errors = FieldErrors::new();
                 let kind = patch.kind.clone().unwrap_or(q.kind.clone());
@@ -324,11 +331,17 @@ pub async fn update(
                     choices: serde_json::to_string(&choices).unwrap_or_default(),
                     created_at: q.created_at,
                 };
-                let q: Question = diesel::update(event_questions::table.find(question_id))
+                let updated: Question = diesel::update(event_questions::table.find(question_id))
                     .set(&form)
                     .returning(columns_of::<Question>())
                     .get_result(conn)?;
-                Ok(QuestionView::from(&q))
+                audit::record(
+                    conn,
+                    Entry::new("question.updated", person_id, "question", q.id)
+                        .at(event.organisation_id)
+                        .changes(snapshot::question(&q), snapshot::question(&updated)),
+                )?;
+                Ok(QuestionView::from(&updated))
             })
         })
         .await
@@ -343,10 +356,15 @@ pub async fn delete(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                service::staff_event(conn, person_id, event_id)?;
-                own_question(conn, event_id, question_id)?;
+                let event = service::staff_event(conn, person_id, event_id)?;
+                let q = own_question(conn, event_id, question_id)?;
                 diesel::delete(event_questions::table.find(question_id)).execute(conn)?;
-                Ok(())
+                audit::record(
+                    conn,
+                    Entry::new("question.deleted", person_id, "question", q.id)
+                        .at(event.organisation_id)
+                        .before(snapshot::question(&q)),
+                )
             })
         })
         .await

@@ -8,6 +8,9 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use serde_json::json;
+
+use crate::audit::{self, Entry};
 use crate::db::schema::{events, registrations};
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult};
@@ -211,7 +214,16 @@ pub async fn roster_csv(
                 );
                 row
             });
-            crate::http::spreadsheet::csv(&header, rows)
+            let csv = crate::http::spreadsheet::csv(&header, rows)?;
+            // Written after the file is built and before it is handed out: no export leaves
+            // without its entry. A read needs no transaction; the entry commits on its own.
+            audit::record(
+                conn,
+                Entry::new("roster.exported", person_id, "event", event.id)
+                    .at(event.organisation_id)
+                    .after(json!({"format": "csv", "rows": items.len()})),
+            )?;
+            Ok(csv)
         })
         .await
 }
@@ -240,11 +252,14 @@ fn answer_text(answer: Option<&serde_json::Value>) -> String {
     }
 }
 
-/// Marks a confirmed registration as arrived (or not). Repeating it changes nothing.
+/// Marks a confirmed registration as arrived (or not). Repeating it changes nothing (and
+/// logs nothing); `via` says how staff found it (`id` or `code`).
 fn set_check_in(
     conn: &mut AnyConnection,
+    staff: (i64, &EventSlot),
     reg: Registration,
     arrived: bool,
+    via: &str,
 ) -> AppResult<RegistrationView> {
     if reg.status != CONFIRMED {
         return Err(AppError::conflict(
@@ -255,11 +270,23 @@ fn set_check_in(
             ),
         ));
     }
+    let (actor, event) = staff;
     let reg = match (arrived, reg.checked_in_at) {
         (true, None) => store::set_checked_in(conn, reg.id, Some(now()), now())?,
         (false, Some(_)) => store::set_checked_in(conn, reg.id, None, now())?,
-        _ => reg,
+        _ => return views::view(conn, &reg),
     };
+    let action = if arrived {
+        "registration.checked_in"
+    } else {
+        "registration.check_in_undone"
+    };
+    audit::record(
+        conn,
+        Entry::new(action, actor, "registration", reg.id)
+            .at(event.organisation_id)
+            .after(json!({"checked_in_at": reg.checked_in_at.map(|t| t.and_utc()), "via": via})),
+    )?;
     views::view(conn, &reg)
 }
 
@@ -274,9 +301,9 @@ pub async fn check_in(
             write_tx(conn, |conn| {
                 let reg = store::find(conn, registration_id)?
                     .ok_or(AppError::NotFound("registration"))?;
-                staff_event(conn, person_id, reg.event_id)
+                let event = staff_event(conn, person_id, reg.event_id)
                     .map_err(|_| AppError::NotFound("registration"))?;
-                set_check_in(conn, reg, arrived)
+                set_check_in(conn, (person_id, &event), reg, arrived, "id")
             })
         })
         .await
@@ -293,10 +320,10 @@ pub async fn check_in_by_code(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                staff_event(conn, person_id, event_id)?;
+                let event = staff_event(conn, person_id, event_id)?;
                 let reg = store::find_by_code(conn, event_id, &code)?
                     .ok_or(AppError::NotFound("registration"))?;
-                set_check_in(conn, reg, true)
+                set_check_in(conn, (person_id, &event), reg, true, "code")
             })
         })
         .await

@@ -6,6 +6,7 @@
 use chrono::{Duration, NaiveDateTime};
 use serde_json::json;
 
+use crate::audit::{self, Entry};
 use crate::auth::extract::CurrentUser;
 use crate::auth::tokens;
 use crate::db::{now, write_tx, AnyConnection};
@@ -314,6 +315,24 @@ fn register_locked(
     new.status = status;
     new.waitlisted_at = waitlisted_at;
     let reg = store::insert(conn, &new).map_err(duplicate)?;
+    let caller_id = caller.map(|c| c.person_id);
+    if let Some(staff) = caller_id.filter(|_| plan.by_staff) {
+        // Staff signing themselves up is an ordinary registration, unless it jumps the queue.
+        if reg.person_id != Some(staff) || plan.override_capacity {
+            audit::record(
+                conn,
+                Entry::new("registration.added", staff, "registration", reg.id)
+                    .at(event.organisation_id)
+                    .after(json!({
+                        "event_id": event.id,
+                        "person_id": reg.person_id,
+                        "guest": reg.person_id.is_none(),
+                        "status": reg.status,
+                        "override_capacity": plan.override_capacity,
+                    })),
+            )?;
+        }
+    }
     announce(
         conn,
         event,

@@ -3,6 +3,9 @@
 
 use chrono::NaiveDateTime;
 
+use serde_json::json;
+
+use crate::audit::{self, snapshot, Entry};
 use crate::auth::tokens;
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult};
@@ -174,8 +177,20 @@ pub async fn cancel(
         .db(move |conn| {
             write_tx(conn, |conn| {
                 let (event, reg) = locked(conn, person_id, registration_id, false)?;
-                let reg = cancel_locked(conn, &event, &reg)?;
-                views::view(conn, &reg)
+                let cancelled = cancel_locked(conn, &event, &reg)?;
+                // Someone else's registration: staff, or the representative who made it.
+                if reg.person_id != Some(person_id) && reg.status != CANCELLED {
+                    audit::record(
+                        conn,
+                        Entry::new("registration.cancelled", person_id, "registration", reg.id)
+                            .at(event.organisation_id)
+                            .changes(
+                                snapshot::registration(&reg),
+                                snapshot::registration(&cancelled),
+                            ),
+                    )?;
+                }
+                views::view(conn, &cancelled)
             })
         })
         .await
@@ -227,9 +242,16 @@ pub async fn promote(
                     }
                     store::take_seat_over_capacity(conn, &event)?;
                 }
-                let reg = store::set_status(conn, reg.id, CONFIRMED, None, now())?;
-                announce(conn, &event, &reg, "registration_promoted")?;
-                views::view(conn, &reg)
+                let promoted = store::set_status(conn, reg.id, CONFIRMED, None, now())?;
+                announce(conn, &event, &promoted, "registration_promoted")?;
+                audit::record(
+                    conn,
+                    Entry::new("registration.promoted", person_id, "registration", reg.id)
+                        .at(event.organisation_id)
+                        .before(json!({"status": reg.status}))
+                        .after(json!({"status": promoted.status, "override_capacity": req.override_capacity})),
+                )?;
+                views::view(conn, &promoted)
             })
         })
         .await

@@ -7,6 +7,9 @@
 #[allow(dead_code)]
 mod helpers;
 
+mod audit;
+mod audit_actions;
+mod audit_roster;
 mod auth;
 mod backup;
 mod binary;
