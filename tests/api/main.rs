@@ -7,6 +7,8 @@
 #[allow(dead_code)]
 mod helpers;
 
+mod access_matrix;
+mod access_world;
 mod auth;
 mod binary;
 mod config;
