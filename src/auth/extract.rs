@@ -1,16 +1,18 @@
 //! Who is asking: the bearer token, checked on every request that needs it.
 
-use std::future::{ready, Ready};
-
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
+use diesel::prelude::*;
+use futures_util::future::LocalBoxFuture;
 
+use crate::db::schema::people;
 use crate::error::AppError;
 use crate::http::AppState;
 
-/// The authenticated person (from a valid access token). The person row is not loaded here:
-/// services load what they need, and treat a vanished person as unauthenticated.
+/// The authenticated person (from a valid access token whose person still exists). Only the
+/// person's existence is checked here, so an access token outliving its account opens no door
+/// (not even as a reader of public routes); services load what else they need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CurrentUser {
     pub person_id: i64,
@@ -38,36 +40,58 @@ fn bearer(req: &HttpRequest) -> Option<Result<&str, AppError>> {
     Some(parsed)
 }
 
-fn authenticate(req: &HttpRequest) -> Result<Option<CurrentUser>, AppError> {
-    let Some(token) = bearer(req) else {
-        return Ok(None);
-    };
-    let token = token?;
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("application state missing")))?;
-    let person_id = state.jwt.verify(token)?;
-    Ok(Some(CurrentUser { person_id }))
+fn authenticate(
+    req: &HttpRequest,
+) -> LocalBoxFuture<'static, Result<Option<CurrentUser>, AppError>> {
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let token = bearer(req).map(|t| t.map(str::to_owned));
+    Box::pin(async move {
+        let Some(token) = token else {
+            return Ok(None);
+        };
+        let token = token?;
+        let state = state
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("application state missing")))?;
+        let person_id = state.jwt.verify(&token)?;
+        let exists = state
+            .db(move |conn| {
+                Ok(people::table
+                    .find(person_id)
+                    .select(people::id)
+                    .first::<i64>(conn)
+                    .optional()?
+                    .is_some())
+            })
+            .await?;
+        if !exists {
+            return Err(AppError::Unauthorized(
+                "the account of this access token no longer exists".into(),
+            ));
+        }
+        Ok(Some(CurrentUser { person_id }))
+    })
 }
 
 impl FromRequest for CurrentUser {
     type Error = AppError;
-    type Future = Ready<Result<CurrentUser, AppError>>;
+    type Future = LocalBoxFuture<'static, Result<CurrentUser, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|user| {
-            user.ok_or_else(|| {
+        let user = authenticate(req);
+        Box::pin(async move {
+            user.await?.ok_or_else(|| {
                 AppError::Unauthorized("this route needs a bearer access token".into())
             })
-        }))
+        })
     }
 }
 
 impl FromRequest for MaybeUser {
     type Error = AppError;
-    type Future = Ready<Result<MaybeUser, AppError>>;
+    type Future = LocalBoxFuture<'static, Result<MaybeUser, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).map(MaybeUser))
+        let user = authenticate(req);
+        Box::pin(async move { user.await.map(MaybeUser) })
     }
 }

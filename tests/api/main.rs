@@ -27,3 +27,4 @@ mod registrations_concurrency;
 mod scale_out;
 mod schema;
 mod sweep;
+mod token_attacks;
