@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-fn kolo(dir: &Path) -> Command {
+pub fn kolo(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kolo"));
     cmd.current_dir(dir)
         .env(

@@ -16,6 +16,7 @@ mod event_fixtures;
 mod events;
 mod events_calendar;
 mod events_programme;
+mod faults;
 mod fixtures;
 mod http;
 mod mail;
