@@ -36,14 +36,25 @@ pub fn serve(dir: &Path, env: &[(&str, String)]) -> Served {
     for (key, value) in env {
         cmd.env(key, value);
     }
+    let log = dir.join("kolo.log");
+    let stderr = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&log)
+        .unwrap();
     let mut child = cmd
         .arg("serve")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
+    let Some(Ok(first)) = lines.next() else {
+        panic!(
+            "kolo serve did not start: {}",
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
+    };
     let base = first.rsplit(' ').next().unwrap().to_owned();
     assert!(base.starts_with("http://"), "{first}");
     // Keep reading stdout so the child never blocks on a full pipe.

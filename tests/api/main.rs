@@ -17,6 +17,7 @@ mod events;
 mod events_calendar;
 mod events_programme;
 mod faults;
+mod faults_crash;
 mod fixtures;
 mod http;
 mod mail;
