@@ -12,6 +12,9 @@ use utoipa::ToSchema;
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// `Retry-After` of a 503.
+pub const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 2;
+
 /// Field name → messages, as in the `errors` member of a validation problem.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
@@ -197,8 +200,15 @@ impl ResponseError for AppError {
             _ => {}
         }
         let mut response = self.problem().response();
-        if let AppError::TooManyRequests { retry_after_secs } = self {
-            if let Ok(value) = header::HeaderValue::from_str(&retry_after_secs.to_string()) {
+        // A database that is down or locked is usually back within seconds; telling clients
+        // when to retry keeps them from hammering it meanwhile.
+        let retry_after = match self {
+            AppError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            AppError::Unavailable(_) => Some(UNAVAILABLE_RETRY_AFTER_SECS),
+            _ => None,
+        };
+        if let Some(secs) = retry_after {
+            if let Ok(value) = header::HeaderValue::from_str(&secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
         }

@@ -2,8 +2,8 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::caps;
 use crate::audit::{self, snapshot, Entry};
+use crate::caps;
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::emails::*;

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::caps;
 use crate::audit::{self, snapshot, Entry};
+use crate::caps;
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::model::*;

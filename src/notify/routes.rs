@@ -57,6 +57,7 @@ pub async fn retry(
 #[utoipa::path(post, path = "/api/v1/events/{id}/messages", tag = "events", params(("id" = i64, Path)),
     request_body = MessageRequest, security(("bearer" = [])),
     responses((status = 202, body = MessageSent, description = "Queued, one email per recipient"),
+              (status = 403, body = Problem, content_type = "application/problem+json", description = "Not staff of the host (for a reader who can see the event)"),
               (status = 429, body = Problem, content_type = "application/problem+json", description = "The daily limit for this event, or the sender's own limit, is reached")))]
 pub async fn send_message(
     state: web::Data<AppState>,

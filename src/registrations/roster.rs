@@ -18,7 +18,7 @@ use crate::http::pagination::{Page, PageQuery};
 use crate::http::AppState;
 use crate::i18n::Locale;
 use crate::registrations::model::*;
-use crate::registrations::service::{is_staff_or_admin, may_act_on, staff_event};
+use crate::registrations::service::{may_act_on, staff_event, staff_registration};
 use crate::registrations::store::{self, EventSlot};
 use crate::registrations::views;
 
@@ -115,7 +115,7 @@ pub async fn roster(
     .validate()?;
     state
         .db(move |conn| {
-            let event = roster_event(conn, person_id, event_id)?;
+            let event = staff_event(conn, person_id, event_id)?;
             let (summary, items) = filtered(conn, &event, &query)?;
             let total = items.len() as i64;
             let items = items
@@ -134,30 +134,6 @@ pub async fn roster(
         .await
 }
 
-/// Rosters are for staff. A member who can see the event is told so (403); anyone else is not
-/// told the event exists (404).
-fn roster_event(conn: &mut AnyConnection, person_id: i64, event_id: i64) -> AppResult<EventSlot> {
-    let event = store::find_event(conn, event_id)?.ok_or(AppError::NotFound("event"))?;
-    if is_staff_or_admin(conn, person_id, event.organisation_id)? {
-        return Ok(event);
-    }
-    let visible = event.status != "draft"
-        && (event.visibility != "members_only"
-            || crate::members::access::is_member(
-                conn,
-                person_id,
-                event.organisation_id,
-                now().date(),
-            )?);
-    if visible {
-        Err(AppError::Forbidden(
-            "only the host's staff may read the roster".into(),
-        ))
-    } else {
-        Err(AppError::NotFound("event"))
-    }
-}
-
 /// The roster as a spreadsheet (see `http::spreadsheet`): times in the event's zone, one
 /// column per question.
 pub async fn roster_csv(
@@ -168,7 +144,7 @@ pub async fn roster_csv(
 ) -> AppResult<Vec<u8>> {
     state
         .db(move |conn| {
-            let event = roster_event(conn, person_id, event_id)?;
+            let event = staff_event(conn, person_id, event_id)?;
             let (_, items) = filtered(conn, &event, &query)?;
             let questions = store::questions(conn, event_id)?;
             let tz: chrono_tz::Tz = event.timezone.parse().unwrap_or(chrono_tz::UTC);
@@ -299,10 +275,7 @@ pub async fn check_in(
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                let reg = store::find(conn, registration_id)?
-                    .ok_or(AppError::NotFound("registration"))?;
-                let event = staff_event(conn, person_id, reg.event_id)
-                    .map_err(|_| AppError::NotFound("registration"))?;
+                let (reg, event) = staff_registration(conn, person_id, registration_id)?;
                 set_check_in(conn, (person_id, &event), reg, arrived, "id")
             })
         })

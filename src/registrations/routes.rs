@@ -151,7 +151,8 @@ pub async fn cancel_mine(
 /// Check someone in at the door by their code (staff).
 #[utoipa::path(post, path = "/api/v1/events/{id}/check-in", tag = "registrations",
     params(("id" = i64, Path)), request_body = CheckInByCode, security(("bearer" = [])),
-    responses((status = 200, body = RegistrationView),
+    responses((status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host (for a reader who can see the event or holds the registration)"),
+              (status = 200, body = RegistrationView),
               (status = 409, body = Problem, content_type = PROBLEM, description = "Not a confirmed registration")))]
 pub async fn check_in_by_code(
     state: web::Data<AppState>,
@@ -171,7 +172,8 @@ pub async fn check_in_by_code(
 
 /// The event's registration questions (staff).
 #[utoipa::path(get, path = "/api/v1/events/{id}/questions", tag = "registrations",
-    params(("id" = i64, Path)), security(("bearer" = [])), responses((status = 200, body = Vec<QuestionView>)))]
+    params(("id" = i64, Path)), security(("bearer" = [])), responses((status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host (for a reader who can see the event or holds the registration)"),
+              (status = 200, body = Vec<QuestionView>)))]
 pub async fn list_questions(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -183,7 +185,8 @@ pub async fn list_questions(
 /// Add a question (staff).
 #[utoipa::path(post, path = "/api/v1/events/{id}/questions", tag = "registrations",
     params(("id" = i64, Path)), request_body = QuestionInput, security(("bearer" = [])),
-    responses((status = 201, body = QuestionView),
+    responses((status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host (for a reader who can see the event or holds the registration)"),
+              (status = 201, body = QuestionView),
               (status = 422, body = Problem, content_type = PROBLEM, description = "Invalid fields, or the event already asks 50 questions")))]
 pub async fn create_question(
     state: web::Data<AppState>,
@@ -199,7 +202,8 @@ pub async fn create_question(
 /// Change a question (staff).
 #[utoipa::path(patch, path = "/api/v1/events/{id}/questions/{question_id}", tag = "registrations",
     params(("id" = i64, Path), ("question_id" = i64, Path)), request_body = QuestionPatch, security(("bearer" = [])),
-    responses((status = 200, body = QuestionView)))]
+    responses((status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host (for a reader who can see the event or holds the registration)"),
+              (status = 200, body = QuestionView)))]
 pub async fn update_question(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -222,7 +226,8 @@ pub async fn update_question(
 /// Remove a question (staff). Answers already given stay on their registrations.
 #[utoipa::path(delete, path = "/api/v1/events/{id}/questions/{question_id}", tag = "registrations",
     params(("id" = i64, Path), ("question_id" = i64, Path)), security(("bearer" = [])),
-    responses((status = 204, description = "Removed")))]
+    responses((status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host (for a reader who can see the event or holds the registration)"),
+              (status = 204, description = "Removed")))]
 pub async fn delete_question(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -271,7 +276,8 @@ pub async fn cancel(
 /// Move a waitlisted registration to a seat (staff).
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/promote", tag = "registrations",
     params(("id" = i64, Path)), request_body = PromoteRequest, security(("bearer" = [])),
-    responses((status = 200, body = RegistrationView),
+    responses((status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host (for a reader who can see the event or holds the registration)"),
+              (status = 200, body = RegistrationView),
               (status = 409, body = Problem, content_type = PROBLEM, description = "Not waitlisted, or no seat free")))]
 pub async fn promote(
     state: web::Data<AppState>,
@@ -287,7 +293,8 @@ pub async fn promote(
 /// Check a confirmed registration in (staff); repeating it changes nothing.
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/check-in", tag = "registrations",
     params(("id" = i64, Path)), security(("bearer" = [])),
-    responses((status = 200, body = RegistrationView),
+    responses((status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host (for a reader who can see the event or holds the registration)"),
+              (status = 200, body = RegistrationView),
               (status = 409, body = Problem, content_type = PROBLEM, description = "Not a confirmed registration")))]
 pub async fn check_in(
     state: web::Data<AppState>,
@@ -301,7 +308,8 @@ pub async fn check_in(
 /// Undo a check-in (staff).
 #[utoipa::path(delete, path = "/api/v1/registrations/{id}/check-in", tag = "registrations",
     params(("id" = i64, Path)), security(("bearer" = [])),
-    responses((status = 200, body = RegistrationView),
+    responses((status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host (for a reader who can see the event or holds the registration)"),
+              (status = 200, body = RegistrationView),
               (status = 409, body = Problem, content_type = PROBLEM, description = "Not a confirmed registration")))]
 pub async fn undo_check_in(
     state: web::Data<AppState>,

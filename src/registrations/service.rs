@@ -23,8 +23,9 @@ use crate::registrations::{idempotency, questions, views};
 
 const GUEST_CONFIRM_HOURS: i64 = 24;
 
-/// The event for a staff action: 404 if it does not exist or the person is neither staff of
-/// its host nor a platform admin (its existence is not revealed to them).
+/// The event for a staff action. Someone who can see the event (a published public one, or a
+/// members-only one they are a member of) is told the action is not theirs (403); anyone else
+/// is not told the event exists (404).
 pub fn staff_event(
     conn: &mut AnyConnection,
     person_id: i64,
@@ -33,8 +34,32 @@ pub fn staff_event(
     let event = store::find_event(conn, event_id)?.ok_or(AppError::NotFound("event"))?;
     if is_staff_or_admin(conn, person_id, event.organisation_id)? {
         Ok(event)
+    } else if can_see(conn, Some(person_id), &event, now().date())? {
+        Err(AppError::Forbidden(
+            "only the host's staff may do this".into(),
+        ))
     } else {
         Err(AppError::NotFound("event"))
+    }
+}
+
+/// The registration for a staff action: its holder (or the representative who made it) is
+/// told the action is not theirs (403); anyone else who is not staff is not told it exists.
+pub fn staff_registration(
+    conn: &mut AnyConnection,
+    person_id: i64,
+    registration_id: i64,
+) -> AppResult<(Registration, EventSlot)> {
+    let reg = store::find(conn, registration_id)?.ok_or(AppError::NotFound("registration"))?;
+    let event = store::find_event(conn, reg.event_id)?.ok_or(AppError::NotFound("registration"))?;
+    if is_staff_or_admin(conn, person_id, event.organisation_id)? {
+        Ok((reg, event))
+    } else if may_act_on(conn, person_id, &reg, &event, false)? {
+        Err(AppError::Forbidden(
+            "only the host's staff may do this".into(),
+        ))
+    } else {
+        Err(AppError::NotFound("registration"))
     }
 }
 

@@ -161,6 +161,11 @@ fn locked(
     let reg = store::find(conn, registration_id)?.ok_or_else(not_found)?;
     if may_act_on(conn, person_id, &reg, &event, staff_only)? {
         Ok((event, reg))
+    } else if staff_only && may_act_on(conn, person_id, &reg, &event, false)? {
+        // Their own registration: they know it exists, the action is just not theirs.
+        Err(AppError::Forbidden(
+            "only the host's staff may do this".into(),
+        ))
     } else {
         Err(not_found())
     }

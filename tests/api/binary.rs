@@ -6,8 +6,12 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-pub(crate) fn kolo(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kolo"));
+/// The `kolo` command. `KOLO_TEST_BIN` may name a copy of the binary: with a target folder
+/// shared between checkouts, `target/debug/kolo` can be another checkout's build by the time
+/// the tests run.
+pub fn kolo(dir: &Path) -> Command {
+    let bin = std::env::var("KOLO_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_kolo").into());
+    let mut cmd = Command::new(bin);
     cmd.current_dir(dir)
         .env(
             "KOLO_CONFIG_DIR",

@@ -7,6 +7,8 @@
 #[allow(dead_code)]
 mod helpers;
 
+mod access_matrix;
+mod access_world;
 mod audit;
 mod audit_actions;
 mod audit_roster;
@@ -18,6 +20,8 @@ mod event_fixtures;
 mod events;
 mod events_calendar;
 mod events_programme;
+mod faults;
+mod faults_crash;
 mod fixtures;
 mod hardening;
 mod http;
@@ -35,3 +39,4 @@ mod registrations_concurrency;
 mod scale_out;
 mod schema;
 mod sweep;
+mod token_attacks;

@@ -538,7 +538,8 @@ async fn organisers_write_to_the_audience_they_choose() {
     assert!(!email.text.contains("do not reply"), "{}", email.text);
     one_click_url(&email);
 
-    // Registrants and strangers may not write; the event is not revealed to them.
+    // Registrants and strangers may not write; they can see the public event, so
+    // they are told the action is not theirs.
     for user in [&confirmed, &outsider] {
         app.post(
             &messages(event),
@@ -546,7 +547,7 @@ async fn organisers_write_to_the_audience_they_choose() {
             json!({"subject": "Hi", "body": "Hello", "audience": "all"}),
         )
         .await
-        .expect_problem(404);
+        .expect_problem(403);
     }
     app.post(
         &messages(event),

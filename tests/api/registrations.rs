@@ -770,7 +770,7 @@ async fn questions_are_managed_by_staff_and_answers_are_checked() {
         json!({"kind": "text", "label": {"en": "Diet"}}),
     )
     .await
-    .expect_problem(404);
+    .expect_problem(403);
 
     let diet = app.post(&qpath, Some(&w.organiser.token), json!({"kind": "text", "required": true, "label": {"en": "Dietary needs", "sr-Latn": "Ishrana"}})).await.expect(201).body;
     let lang = app
@@ -1065,7 +1065,7 @@ async fn staff_add_promote_and_check_in() {
     .expect_problem(404);
     app.post(&door, Some(&people[0].token), json!({"code": c["code"]}))
         .await
-        .expect_problem(404);
+        .expect_problem(403);
 
     let roster = app
         .get(

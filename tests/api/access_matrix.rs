@@ -1,0 +1,172 @@
+//! OWASP API access matrix: every route × every role, with the status each must get.
+//! The rule: anonymous on a protected route → 401; objects of others (that the reader may not
+//! even know exist) → 404; functions above one's role → 403. `{name}` in a path or body is an
+//! object of the world (access_world.rs); "my_*" objects belong to the reader, "their_*" to
+//! someone else; objects a row uses up exist once per role. Rows run top to bottom, each for
+//! every role left to right. Every response is also checked for leaks (World::leaks) and every
+//! error must be problem+json.
+
+use reqwest::Method;
+
+use crate::access_world::{World, ROLES};
+use crate::helpers::spawn_app;
+
+struct Row {
+    method: &'static str,
+    path: &'static str,
+    body: &'static str,
+    expect: [u16; 8],
+}
+
+const fn r(method: &'static str, path: &'static str, body: &'static str, expect: [u16; 8]) -> Row {
+    Row {
+        method,
+        path,
+        body,
+        expect,
+    }
+}
+
+#[rustfmt::skip]
+const MATRIX: &[Row] = &[
+    //                                                                                              anon unver memb  rep other org  owner admin
+    r("GET",    "/healthz", "",                                                                     [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/readyz", "",                                                                      [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/metrics", "",                                                                     [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/api/openapi.json", "",                                                            [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/docs/", "",                                                                       [200, 200, 200, 200, 200, 200, 200, 200]),
+    // Accounts
+    r("POST",   "/api/v1/auth/register", r#"{"email":"new{uniq}@example.org","password":"a long enough passphrase","full_name":"New"}"#,
+                                                                                                    [201, 201, 201, 201, 201, 201, 201, 201]),
+    r("POST",   "/api/v1/auth/verify-email", r#"{"token":"forged"}"#,                              [422, 422, 422, 422, 422, 422, 422, 422]),
+    r("POST",   "/api/v1/auth/verify-email/resend", "",                                             [401, 202, 409, 409, 409, 409, 409, 409]),
+    r("POST",   "/api/v1/auth/login", r#"{"email":"{bystander_email}","password":"not the password"}"#,
+                                                                                                    [401, 401, 401, 401, 401, 401, 401, 401]),
+    r("POST",   "/api/v1/auth/refresh", r#"{"refresh_token":"forged"}"#,                           [401, 401, 401, 401, 401, 401, 401, 401]),
+    r("POST",   "/api/v1/auth/logout", r#"{"refresh_token":"forged"}"#,                            [204, 204, 204, 204, 204, 204, 204, 204]),
+    r("POST",   "/api/v1/auth/password-reset", r#"{"email":"{bystander_email}"}"#,                 [202, 202, 202, 202, 202, 202, 202, 202]),
+    r("POST",   "/api/v1/auth/password-reset/confirm", r#"{"token":"forged","password":"a long enough passphrase"}"#,
+                                                                                                    [422, 422, 422, 422, 422, 422, 422, 422]),
+    r("GET",    "/api/v1/me", "",                                                                   [401, 200, 200, 200, 200, 200, 200, 200]),
+    r("PATCH",  "/api/v1/me", r#"{"country":"RS"}"#,                                               [401, 200, 200, 200, 200, 200, 200, 200]),
+    // Organisations, staff, representatives
+    r("GET",    "/api/v1/organisations", "",                                                        [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("POST",   "/api/v1/organisations", r#"{"slug":"new-{uniq}","name":"New","kind":"association","country":"RS"}"#,
+                                                                                                    [401, 403, 201, 201, 201, 201, 201, 201]),
+    r("POST",   "/api/v1/organisations", r#"{"slug":"new-{uniq}","name":"New","kind":"association","country":"RS","hosts_events":true}"#,
+                                                                                                    [401, 403, 403, 403, 403, 403, 403, 201]),
+    r("GET",    "/api/v1/organisations/host", "",                                                   [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("PATCH",  "/api/v1/organisations/host", r#"{"city":"Novi Sad"}"#,                            [401, 403, 403, 403, 403, 403, 200, 200]),
+    r("GET",    "/api/v1/organisations/host/staff", "",                                             [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("POST",   "/api/v1/organisations/host/staff", r#"{"email":"{new_staff}","role":"organiser"}"#,
+                                                                                                    [401, 403, 403, 403, 403, 403, 201, 201]),
+    r("DELETE", "/api/v1/organisations/host/staff/{staff_victim}", "",                             [401, 403, 403, 403, 403, 403, 204, 204]),
+    r("GET",    "/api/v1/organisations/member-org/representatives", "",                             [401, 403, 403, 200, 403, 403, 403, 200]),
+    r("POST",   "/api/v1/organisations/member-org/representatives", r#"{"email":"{new_staff}"}"#,  [401, 403, 403, 201, 403, 403, 403, 201]),
+    r("DELETE", "/api/v1/organisations/member-org/representatives/{new_staff}", "",                [401, 403, 403, 204, 403, 403, 403, 204]),
+    // Membership types and memberships
+    r("GET",    "/api/v1/organisations/host/membership-types", "",                                  [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("POST",   "/api/v1/organisations/host/membership-types", r#"{"name":{"en":"T{uniq}"},"member_kind":"person"}"#,
+                                                                                                    [401, 403, 403, 403, 403, 403, 201, 201]),
+    r("PATCH",  "/api/v1/organisations/host/membership-types/{type}", r#"{"requires_approval":true}"#,
+                                                                                                    [401, 403, 403, 403, 403, 403, 200, 200]),
+    r("GET",    "/api/v1/organisations/host/memberships", "",                                       [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("POST",   "/api/v1/organisations/host/memberships", r#"{"type_id":{type}}"#,                 [401, 403, 409, 201, 201, 201, 201, 201]),
+    // The member's membership: their own for the member, someone else's for everybody else.
+    r("GET",    "/api/v1/memberships/{member_membership}", "",                                      [401, 404, 200, 404, 404, 200, 200, 200]),
+    r("PATCH",  "/api/v1/memberships/{member_membership}", r#"{"directory_visible":true}"#,        [401, 404, 200, 404, 404, 403, 403, 403]),
+    r("GET",    "/api/v1/organisations/host/directory", "",                                         [401, 403, 200, 200, 403, 200, 200, 200]),
+    r("GET",    "/api/v1/me/memberships", "",                                                       [401, 200, 200, 200, 200, 200, 200, 200]),
+    // Events
+    r("GET",    "/api/v1/events.ics", "",                                                           [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/api/v1/events", "",                                                               [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("POST",   "/api/v1/events", r#"{"organisation":"host","kind":"workshop","starts_at":"2030-05-14T18:00:00+02:00","ends_at":"2030-05-14T20:00:00+02:00","timezone":"Europe/Belgrade","title":{"en":"New"}}"#,
+                                                                                                    [401, 403, 403, 403, 403, 201, 201, 201]),
+    r("GET",    "/api/v1/events/{event}", "",                                                       [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/api/v1/events/{members_event}", "",                                               [404, 404, 200, 200, 404, 200, 200, 200]),
+    r("GET",    "/api/v1/events/{draft}", "",                                                       [404, 404, 404, 404, 404, 200, 200, 200]),
+    r("PATCH",  "/api/v1/events/{event}", r#"{"city":"Novi Sad"}"#,                                [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("PATCH",  "/api/v1/events/{draft}", r#"{"city":"Novi Sad"}"#,                                [401, 404, 404, 404, 404, 200, 200, 200]),
+    r("PATCH",  "/api/v1/events/{other_event}", r#"{"city":"Tirana"}"#,                            [401, 403, 403, 403, 200, 403, 403, 200]),
+    r("DELETE", "/api/v1/events/{fresh_draft}", "",                                                 [401, 404, 404, 404, 404, 204, 204, 204]),
+    r("POST",   "/api/v1/events/{publishable}/publish", "",                                         [401, 404, 404, 404, 404, 200, 200, 200]),
+    r("POST",   "/api/v1/events/{slot}/messages", r#"{"subject":"Hello","body":"See you","audience":"all"}"#,
+                                                                                                    [401, 403, 403, 403, 403, 202, 202, 202]),
+    r("GET",    "/api/v1/events/{event}/sessions", "",                                              [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/api/v1/events/{event}/event.ics", "",                                             [200, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/api/v1/events/{draft}/event.ics", "",                                             [404, 404, 404, 404, 404, 200, 200, 200]),
+    // Questions
+    r("GET",    "/api/v1/events/{event}/questions", "",                                             [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("POST",   "/api/v1/events/{event}/questions", r#"{"kind":"text","label":{"en":"Q"}}"#,       [401, 403, 403, 403, 403, 201, 201, 201]),
+    r("PATCH",  "/api/v1/events/{event}/questions/{question}", r#"{"required":false}"#,            [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("DELETE", "/api/v1/events/{event}/questions/{fresh_question}", "",                           [401, 403, 403, 403, 403, 204, 204, 204]),
+    // Registrations
+    r("POST",   "/api/v1/events/{open_event}/registrations", "{}",                                  [401, 403, 201, 201, 201, 201, 201, 201]),
+    r("GET",    "/api/v1/events/{event}/registrations", "",                                         [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("DELETE", "/api/v1/events/{leave_event}/registrations/me", "",                               [401, 200, 200, 200, 200, 200, 200, 200]),
+    r("POST",   "/api/v1/events/{slot}/check-in", r#"{"code":"{their_code}"}"#,                    [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("POST",   "/api/v1/registrations/confirm", r#"{"token":"forged"}"#,                          [422, 422, 422, 422, 422, 422, 422, 422]),
+    r("GET",    "/api/v1/registrations/{my_reg}", "",                                               [401, 200, 200, 200, 200, 200, 200, 200]),
+    r("GET",    "/api/v1/registrations/{their_reg}", "",                                            [401, 404, 404, 404, 404, 200, 200, 200]),
+    r("POST",   "/api/v1/registrations/{my_slot_reg}/cancel", "",                                   [401, 200, 200, 200, 200, 200, 200, 200]),
+    r("POST",   "/api/v1/registrations/{their_slot_reg}/cancel", "",                                [401, 404, 404, 404, 404, 200, 200, 200]),
+    r("POST",   "/api/v1/registrations/{their_waitlisted}/promote", "{}",                           [401, 404, 404, 404, 404, 200, 200, 200]),
+    r("POST",   "/api/v1/registrations/{my_reg}/promote", "{}",                                     [401, 403, 403, 403, 403, 409, 409, 409]),
+    r("POST",   "/api/v1/registrations/{my_reg}/check-in", "",                                      [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("DELETE", "/api/v1/registrations/{my_reg}/check-in", "",                                      [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("POST",   "/api/v1/registrations/{their_reg}/check-in", "",                                   [401, 404, 404, 404, 404, 200, 200, 200]),
+    r("DELETE", "/api/v1/registrations/{their_reg}/check-in", "",                                   [401, 404, 404, 404, 404, 200, 200, 200]),
+    r("GET",    "/api/v1/me/registrations", "",                                                     [401, 200, 200, 200, 200, 200, 200, 200]),
+    // Email and operations
+    r("POST",   "/api/v1/unsubscribe", r#"{"token":"forged"}"#,                                    [422, 422, 422, 422, 422, 422, 422, 422]),
+    r("GET",    "/api/v1/admin/outbox", "",                                                         [401, 403, 403, 403, 403, 403, 403, 200]),
+    r("POST",   "/api/v1/admin/outbox/1/retry", "",                                                 [401, 403, 403, 403, 403, 403, 403, 409]),
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_route_answers_every_role_as_the_table_says() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let mut failures = Vec::new();
+    let mut uniq = 0;
+    for row in MATRIX {
+        for (role, reader) in world.readers.iter().enumerate() {
+            uniq += 1;
+            let path = world.resolve(row.path, role, uniq);
+            let body = (!row.body.is_empty()).then(|| {
+                serde_json::from_str(&world.resolve(row.body, role, uniq))
+                    .unwrap_or_else(|e| panic!("body of {} {}: {e}", row.method, row.path))
+            });
+            let method = Method::from_bytes(row.method.as_bytes()).unwrap();
+            let token = reader.as_ref().map(|u| u.token.as_str());
+            let reply = app.request(method, &path, token, body.clone()).await;
+            let cell = format!("{} {} as {}", row.method, row.path, ROLES[role]);
+            let status = reply.status.as_u16();
+            if status != row.expect[role] {
+                failures.push(format!(
+                    "{cell}: expected {}, got {status}: {}",
+                    row.expect[role], reply.text
+                ));
+            }
+            if status >= 400 && !reply.content_type().starts_with("application/problem+json") {
+                failures.push(format!("{cell}: error without problem+json"));
+            }
+            if reply.body["detail"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("no resource at"))
+            {
+                failures.push(format!("{cell}: no such route (a typo in the table?)"));
+            }
+            let sent = body.as_ref().map(ToString::to_string).unwrap_or_default();
+            for leak in world.leaks(role, &sent, &reply) {
+                failures.push(format!("{cell}: the response contains {leak}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cells differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
