@@ -177,7 +177,7 @@ async fn postgresql_going_away_answers_503_and_recovers_without_a_restart() {
     }
     assert!(ready, "readyz stayed unready after the database came back");
     app.get("/api/v1/me", Some(&ana.token)).await.expect(200);
-    app.register("bob@example.org", "Bob").await.expect(201);
+    app.register("bob@example.org", "Bob").await.expect(202);
     // The mail worker survived the outage too.
     app.wait_for_email("bob@example.org", "verify-email").await;
 }
@@ -206,7 +206,7 @@ async fn a_second_process_holding_sqlites_write_lock_gets_503_then_writes_resume
             )
             .send()
     };
-    assert_eq!(register("first@example.org").await.unwrap().status(), 201);
+    assert_eq!(register("first@example.org").await.unwrap().status(), 202);
 
     let mut other = SqliteConnection::establish(db.to_str().unwrap()).unwrap();
     other.batch_execute("BEGIN IMMEDIATE").unwrap();
@@ -230,7 +230,7 @@ async fn a_second_process_holding_sqlites_write_lock_gets_503_then_writes_resume
     assert_eq!(read.status(), 200, "reads go on beside a writer (WAL)");
 
     other.batch_execute("ROLLBACK").unwrap();
-    assert_eq!(register("second@example.org").await.unwrap().status(), 201);
+    assert_eq!(register("second@example.org").await.unwrap().status(), 202);
     drop(served);
 
     #[derive(diesel::QueryableByName)]

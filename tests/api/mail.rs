@@ -178,7 +178,7 @@ async fn pooled_smtp_connections_carry_many_messages() {
     for i in 0..12 {
         app.register(&format!("pool{i}@example.org"), "Pool Person")
             .await
-            .expect(201);
+            .expect(202);
     }
     assert_eq!(smtp.wait_for(12, 20).await.len(), 12);
     let sessions = smtp.sessions();
