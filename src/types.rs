@@ -16,7 +16,8 @@ impl Email {
         if email.is_empty() {
             return Err("is required".into());
         }
-        if email.len() > 254 {
+        // Limits count what was sent, white space included, as the API document says.
+        if email.len() > 254 || raw.chars().count() > 254 {
             return Err("must be at most 254 characters".into());
         }
         if email.parse::<lettre::Address>().is_err() || !email.contains('.') {
@@ -50,7 +51,8 @@ impl fmt::Display for Email {
 #[schema(value_type = String, example = "RS")]
 pub struct CountryCode(String);
 
-const ISO_3166_ALPHA2: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ \
+/// Every code `CountryCode::parse` accepts, separated by spaces.
+pub const ISO_3166_ALPHA2: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ \
 BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK \
 DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW \
 GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB \
@@ -99,6 +101,7 @@ impl Slug {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !(2..=64).contains(&slug.len())
+            || raw.chars().count() > 64
             || !valid_chars
             || slug.starts_with('-')
             || slug.ends_with('-')
@@ -134,17 +137,18 @@ where
 }
 
 /// Trims `raw` and checks its length in characters, for names and other free text.
+///
+/// The upper bound applies to what was sent, white space included, as the API document says.
 pub fn text(raw: &str, min: usize, max: usize) -> Result<String, String> {
     let value = raw.trim();
-    let len = value.chars().count();
-    if len < min {
+    if value.chars().count() < min {
         return Err(if min <= 1 {
             "is required".into()
         } else {
             format!("must be at least {min} characters")
         });
     }
-    if len > max {
+    if raw.chars().count() > max {
         return Err(format!("must be at most {max} characters"));
     }
     if value
@@ -202,7 +206,9 @@ mod tests {
 
     #[test]
     fn text_counts_characters_not_bytes() {
-        assert_eq!(text(" Љубица ", 1, 6), Ok("Љубица".into()));
+        assert_eq!(text(" Љубица ", 1, 8), Ok("Љубица".into()));
+        // The limit counts what was sent, white space included (the API document's maxLength).
+        assert!(text(" Љубица ", 1, 7).is_err());
         assert!(text("", 1, 10).is_err());
         assert!(text("a\u{0}b", 1, 10).is_err());
     }

@@ -1,5 +1,6 @@
 //! `/api/v1/auth/*` and `/api/v1/me`: thin handlers over the account service.
 
+use crate::http::json::Json;
 use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
 
@@ -69,7 +70,7 @@ pub struct AuthApi;
 pub async fn register(
     state: web::Data<AppState>,
     ip: ClientIp,
-    body: web::Json<RegisterRequest>,
+    body: Json<RegisterRequest>,
 ) -> AppResult<HttpResponse> {
     state
         .limits
@@ -83,7 +84,7 @@ pub async fn register(
     responses((status = 200, body = PersonView)))]
 pub async fn verify_email(
     state: web::Data<AppState>,
-    body: web::Json<TokenRequest>,
+    body: Json<TokenRequest>,
 ) -> AppResult<HttpResponse> {
     let person = service::verify_email(&state, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(PersonView::from(&person)))
@@ -108,11 +109,12 @@ pub async fn resend_verification(
 
 /// Sign in with email and password.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = TokenPair)))]
+    responses((status = 200, body = TokenPair),
+              (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json")))]
 pub async fn login(
     state: web::Data<AppState>,
     ip: ClientIp,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> AppResult<HttpResponse> {
     state
         .limits
@@ -123,10 +125,11 @@ pub async fn login(
 
 /// Exchange a refresh token for a new pair; the old refresh token stops working.
 #[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest,
-    responses((status = 200, body = TokenPair)))]
+    responses((status = 200, body = TokenPair),
+              (status = 401, description = "Unknown, expired or already used refresh token", body = Problem, content_type = "application/problem+json")))]
 pub async fn refresh(
     state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
+    body: Json<RefreshRequest>,
 ) -> AppResult<HttpResponse> {
     let pair = service::refresh(&state, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(pair))
@@ -137,7 +140,7 @@ pub async fn refresh(
     responses((status = 204, description = "Signed out")))]
 pub async fn logout(
     state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
+    body: Json<RefreshRequest>,
 ) -> AppResult<HttpResponse> {
     service::logout(&state, body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -149,7 +152,7 @@ pub async fn logout(
 pub async fn password_reset(
     state: web::Data<AppState>,
     ip: ClientIp,
-    body: web::Json<PasswordResetRequest>,
+    body: Json<PasswordResetRequest>,
 ) -> AppResult<HttpResponse> {
     state
         .limits
@@ -164,7 +167,7 @@ pub async fn password_reset(
 pub async fn password_reset_confirm(
     state: web::Data<AppState>,
     ip: ClientIp,
-    body: web::Json<PasswordResetConfirm>,
+    body: Json<PasswordResetConfirm>,
 ) -> AppResult<HttpResponse> {
     state
         .limits
@@ -187,7 +190,7 @@ pub async fn get_me(state: web::Data<AppState>, user: CurrentUser) -> AppResult<
 pub async fn patch_me(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<UpdateMe>,
+    body: Json<UpdateMe>,
 ) -> AppResult<HttpResponse> {
     let person = service::update_me(&state, user.person_id, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(PersonView::from(&person)))

@@ -1,5 +1,6 @@
 //! `/api/v1/events*`: thin handlers over the event services.
 
+use crate::http::json::Json;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use utoipa::OpenApi;
@@ -94,7 +95,7 @@ pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
     user: CurrentUser,
-    body: web::Json<CreateEvent>,
+    body: Json<CreateEvent>,
 ) -> AppResult<HttpResponse> {
     let asker = asker(&req, Some(user), None)?;
     let event = service::create(&state, asker, body.into_inner()).await?;
@@ -138,7 +139,7 @@ pub async fn update(
     req: HttpRequest,
     user: CurrentUser,
     id: web::Path<i64>,
-    body: web::Json<UpdateEvent>,
+    body: Json<UpdateEvent>,
 ) -> AppResult<HttpResponse> {
     let asker = asker(&req, Some(user), None)?;
     let event = edit::update(&state, asker, id.into_inner(), body.into_inner()).await?;
@@ -193,7 +194,7 @@ pub async fn cancel(
     req: HttpRequest,
     user: CurrentUser,
     id: web::Path<i64>,
-    body: web::Json<CancelEvent>,
+    body: Json<CancelEvent>,
 ) -> AppResult<HttpResponse> {
     let asker = asker(&req, Some(user), None)?;
     let event = lifecycle::cancel(&state, asker, id.into_inner(), body.into_inner()).await?;

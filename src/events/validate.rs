@@ -59,7 +59,7 @@ pub fn one_of(raw: &str, allowed: &[&str]) -> Result<String, String> {
 
 /// Optional free text: blank means none.
 pub fn optional_text(raw: Option<&str>, max: usize) -> Result<Option<String>, String> {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+    match raw.filter(|s| !s.trim().is_empty()) {
         None => Ok(None),
         Some(value) => text(value, 1, max).map(Some),
     }

@@ -9,8 +9,9 @@ use crate::error::{AppError, AppResult};
 use crate::http::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .route("/readyz", web::get().to(readyz));
+    // Resources, not bare routes, so another method gets 405 rather than 404.
+    cfg.service(web::resource("/healthz").get(healthz))
+        .service(web::resource("/readyz").get(readyz));
 }
 
 #[derive(Serialize, ToSchema)]

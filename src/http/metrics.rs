@@ -21,7 +21,7 @@ impl RequestCounters {
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/metrics", web::get().to(metrics));
+    cfg.service(web::resource("/metrics").get(metrics));
 }
 
 pub async fn metrics(state: web::Data<AppState>) -> AppResult<HttpResponse> {

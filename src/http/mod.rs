@@ -2,6 +2,8 @@
 
 pub mod client_ip;
 pub mod health;
+pub mod input_rules;
+pub mod json;
 pub mod metrics;
 pub mod openapi;
 pub mod pagination;

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::error::{AppError, AppResult};
 
 pub const MAX_PER_PAGE: i64 = 100;
+pub const MAX_PAGE: i64 = 1_000_000;
 const DEFAULT_PER_PAGE: i64 = 20;
 
 #[derive(Debug, Clone, Copy, Deserialize, IntoParams)]
@@ -42,8 +43,11 @@ impl PageQuery {
     pub fn validate(self) -> AppResult<Page> {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);
-        if !(1..=1_000_000).contains(&page) {
-            return Err(AppError::invalid("page", "must be between 1 and 1000000"));
+        if !(1..=MAX_PAGE).contains(&page) {
+            return Err(AppError::invalid(
+                "page",
+                format!("must be between 1 and {MAX_PAGE}"),
+            ));
         }
         if !(1..=MAX_PER_PAGE).contains(&per_page) {
             return Err(AppError::invalid(

@@ -38,16 +38,16 @@ fn json_error(err: JsonPayloadError, limit: usize) -> AppError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             AppError::PayloadTooLarge { limit_bytes: limit }
         }
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            let message = e.to_string();
-            AppError::invalid(
-                field_in_message(&message).unwrap_or("body"),
-                clean(&message),
-            )
-        }
+        JsonPayloadError::Deserialize(e) if e.is_data() => shape_error(&e.to_string()),
         JsonPayloadError::Deserialize(e) => AppError::BadRequest(format!("malformed JSON: {e}")),
         other => AppError::BadRequest(format!("unreadable request body: {other}")),
     }
+}
+
+/// A body or value of the wrong shape (unknown field, wrong type, missing field): 422 naming
+/// the field when serde's message does.
+pub fn shape_error(message: &str) -> AppError {
+    AppError::invalid(field_in_message(message).unwrap_or("body"), clean(message))
 }
 
 /// serde names the offending field in backticks: "unknown field `role`, expected ...".

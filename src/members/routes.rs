@@ -1,6 +1,7 @@
 //! `/api/v1/organisations/*`, `/api/v1/memberships/*` and `/api/v1/me/memberships`: thin
 //! handlers over the organisations and memberships services.
 
+use crate::http::json::Json;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
@@ -133,7 +134,7 @@ pub async fn list_organisations(
 pub async fn create_organisation(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<CreateOrganisation>,
+    body: Json<CreateOrganisation>,
 ) -> AppResult<HttpResponse> {
     let org = organisations::create(&state, user.person_id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(OrganisationView::from(&org)))
@@ -158,7 +159,7 @@ pub async fn update_organisation(
     state: web::Data<AppState>,
     user: CurrentUser,
     slug: web::Path<String>,
-    body: web::Json<UpdateOrganisation>,
+    body: Json<UpdateOrganisation>,
 ) -> AppResult<HttpResponse> {
     let org =
         organisations::update(&state, user.person_id, slug.into_inner(), body.into_inner()).await?;
@@ -189,7 +190,7 @@ pub async fn add_staff(
     state: web::Data<AppState>,
     user: CurrentUser,
     slug: web::Path<String>,
-    body: web::Json<AddStaff>,
+    body: Json<AddStaff>,
 ) -> AppResult<HttpResponse> {
     let slug = slug.into_inner();
     let added = staff::add_staff(&state, user.person_id, slug.clone(), body.into_inner()).await?;
@@ -240,7 +241,7 @@ pub async fn add_representative(
     state: web::Data<AppState>,
     user: CurrentUser,
     slug: web::Path<String>,
-    body: web::Json<AddRepresentative>,
+    body: Json<AddRepresentative>,
 ) -> AppResult<HttpResponse> {
     let slug = slug.into_inner();
     staff::add_representative(&state, user.person_id, slug.clone(), body.into_inner()).await?;
@@ -252,6 +253,7 @@ pub async fn add_representative(
 #[utoipa::path(delete, path = "/api/v1/organisations/{slug}/representatives/{person}", tag = "representatives", security(("bearer" = [])),
     params(("slug" = String, Path), ("person" = String, Path, description = "The person's id or email")),
     responses((status = 204, description = "Removed"),
+              (status = 403, description = "Only the organisation's representatives (or a platform admin) may remove one", body = Problem, content_type = "application/problem+json"),
               (status = 409, description = "The last representative", body = Problem, content_type = "application/problem+json")))]
 pub async fn remove_representative(
     state: web::Data<AppState>,
@@ -286,7 +288,7 @@ pub async fn create_membership_type(
     state: web::Data<AppState>,
     user: CurrentUser,
     slug: web::Path<String>,
-    body: web::Json<CreateMembershipType>,
+    body: Json<CreateMembershipType>,
 ) -> AppResult<HttpResponse> {
     let t =
         types::create_type(&state, user.person_id, slug.into_inner(), body.into_inner()).await?;
@@ -302,7 +304,7 @@ pub async fn update_membership_type(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, i64)>,
-    body: web::Json<UpdateMembershipType>,
+    body: Json<UpdateMembershipType>,
 ) -> AppResult<HttpResponse> {
     let (slug, type_id) = path.into_inner();
     let t = types::update_type(&state, user.person_id, slug, type_id, body.into_inner()).await?;
@@ -312,8 +314,8 @@ pub async fn update_membership_type(
 /// The host's memberships, for its staff; `?format=csv` exports every matching row.
 #[utoipa::path(get, path = "/api/v1/organisations/{slug}/memberships", tag = "memberships", security(("bearer" = [])),
     params(MembershipFilter),
-    responses((status = 200, description = "A page of memberships, or with `format=csv` a CSV file (text/csv)",
-               body = Paginated<MembershipView>),
+    responses((status = 200, description = "A page of memberships, or with `format=csv` a CSV file",
+               content((Paginated<MembershipView> = "application/json"), (String = "text/csv"))),
               (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json")))]
 pub async fn list_memberships(
     state: web::Data<AppState>,
@@ -351,7 +353,7 @@ pub async fn apply(
     state: web::Data<AppState>,
     user: CurrentUser,
     slug: web::Path<String>,
-    body: web::Json<ApplyForMembership>,
+    body: Json<ApplyForMembership>,
 ) -> AppResult<HttpResponse> {
     let m =
         memberships::apply(&state, user.person_id, slug.into_inner(), body.into_inner()).await?;
@@ -397,7 +399,7 @@ pub async fn update_membership(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<i64>,
-    body: web::Json<UpdateMembership>,
+    body: Json<UpdateMembership>,
 ) -> AppResult<HttpResponse> {
     let m = memberships::update(&state, user.person_id, id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(m))

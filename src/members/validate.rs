@@ -92,7 +92,7 @@ pub fn website(raw: &str) -> Result<String, String> {
     if rest.is_empty() || rest.starts_with('/') {
         return Err("must name a host".into());
     }
-    if url.len() > 300 {
+    if url.len() > 300 || raw.chars().count() > 300 {
         return Err("must be at most 300 characters".into());
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {

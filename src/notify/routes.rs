@@ -1,5 +1,6 @@
 //! Admin routes for the outbox.
 
+use crate::http::json::Json;
 use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
 
@@ -64,7 +65,7 @@ pub async fn send_message(
     ip: ClientIp,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Json<MessageRequest>,
+    body: Json<MessageRequest>,
 ) -> AppResult<HttpResponse> {
     let account = format!("person:{}", user.person_id);
     state

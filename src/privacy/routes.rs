@@ -1,5 +1,6 @@
 //! `GET /api/v1/me/export` and `DELETE /api/v1/me`.
 
+use crate::http::json::Json;
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -60,7 +61,7 @@ pub async fn export_me(state: web::Data<AppState>, user: CurrentUser) -> AppResu
 pub async fn delete_me(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<DeleteMe>,
+    body: Json<DeleteMe>,
 ) -> AppResult<HttpResponse> {
     erase::erase(&state, user.person_id, body.into_inner().password).await?;
     Ok(HttpResponse::NoContent().finish())

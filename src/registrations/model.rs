@@ -13,6 +13,7 @@ pub const WAITLISTED: &str = "waitlisted";
 pub const CANCELLED: &str = "cancelled";
 /// Statuses that hold a seat, a waitlist place or a pending claim on one.
 pub const LIVE: [&str; 3] = [PENDING, CONFIRMED, WAITLISTED];
+pub const STATUSES: [&str; 4] = [PENDING, CONFIRMED, WAITLISTED, CANCELLED];
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = registrations)]
@@ -99,6 +100,8 @@ pub struct GuestInput {
 /// or, as staff of the host, anyone (`{person_email, override_capacity?}`).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+// Named apart from the account registration body, which has the same Rust name.
+#[schema(as = EventRegistrationRequest)]
 pub struct RegisterRequest {
     /// Question id → answer (string, boolean, or array of choice keys).
     #[serde(default)]

@@ -142,6 +142,8 @@ pub async fn roster_csv(
     event_id: i64,
     query: RosterQuery,
 ) -> AppResult<Vec<u8>> {
+    // The spreadsheet has every row, but a page outside the bounds is refused as everywhere.
+    PageQuery::of(query.page, query.per_page)?;
     state
         .db(move |conn| {
             let event = staff_event(conn, person_id, event_id)?;

@@ -1,5 +1,6 @@
 //! Registration routes: thin handlers over the registration services.
 
+use crate::http::json::Json;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use utoipa::OpenApi;
@@ -73,7 +74,7 @@ pub async fn register(
     ip: ClientIp,
     user: MaybeUser,
     path: web::Path<i64>,
-    body: web::Json<RegisterRequest>,
+    body: Json<RegisterRequest>,
 ) -> AppResult<HttpResponse> {
     // Strangers may register guests (each costs a confirmation email); members are known.
     if let (None, Some(guest)) = (user.0, &body.guest) {
@@ -101,7 +102,8 @@ pub async fn register(
 #[utoipa::path(get, path = "/api/v1/events/{id}/registrations", tag = "registrations",
     params(("id" = i64, Path), RosterQuery), security(("bearer" = [])),
     responses(
-        (status = 200, body = Roster, description = "JSON roster, or text/csv with ?format=csv"),
+        (status = 200, description = "JSON roster, or text/csv with ?format=csv",
+         content((Roster = "application/json"), (String = "text/csv"))),
         (status = 403, body = Problem, content_type = PROBLEM, description = "Not staff of the host"),
     ))]
 pub async fn list(
@@ -158,7 +160,7 @@ pub async fn check_in_by_code(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Json<CheckInByCode>,
+    body: Json<CheckInByCode>,
 ) -> AppResult<HttpResponse> {
     let view = roster::check_in_by_code(
         &state,
@@ -192,7 +194,7 @@ pub async fn create_question(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Json<QuestionInput>,
+    body: Json<QuestionInput>,
 ) -> AppResult<HttpResponse> {
     Ok(HttpResponse::Created().json(
         questions::create(&state, user.person_id, path.into_inner(), body.into_inner()).await?,
@@ -208,7 +210,7 @@ pub async fn update_question(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(i64, i64)>,
-    body: web::Json<QuestionPatch>,
+    body: Json<QuestionPatch>,
 ) -> AppResult<HttpResponse> {
     let (event_id, question_id) = path.into_inner();
     Ok(HttpResponse::Ok().json(
@@ -244,7 +246,7 @@ pub async fn delete_question(
               (status = 409, body = Problem, content_type = PROBLEM, description = "Event full without waitlist, or cancelled")))]
 pub async fn confirm_guest(
     state: web::Data<AppState>,
-    body: web::Json<ConfirmGuestRequest>,
+    body: Json<ConfirmGuestRequest>,
 ) -> AppResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(waitlist::confirm_guest(&state, body.into_inner().token).await?))
 }
@@ -283,7 +285,7 @@ pub async fn promote(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<i64>,
-    body: web::Json<PromoteRequest>,
+    body: Json<PromoteRequest>,
 ) -> AppResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(
         waitlist::promote(&state, user.person_id, path.into_inner(), body.into_inner()).await?,

@@ -38,5 +38,6 @@ mod registrations;
 mod registrations_concurrency;
 mod scale_out;
 mod schema;
+mod schema_inputs;
 mod sweep;
 mod token_attacks;
