@@ -3,8 +3,9 @@
 //! even know exist) → 404; functions above one's role → 403. `{name}` in a path or body is an
 //! object of the world (access_world.rs); "my_*" objects belong to the reader, "their_*" to
 //! someone else; objects a row uses up exist once per role. Rows run top to bottom, each for
-//! every role left to right. Every response is also checked for leaks (World::leaks) and every
-//! error must be problem+json.
+//! every role left to right. Every response is also checked for leaks (World::leaks), every
+//! error must be problem+json, and every status must be one the OpenAPI document gives for
+//! that operation; every operation of the document must have a row.
 
 use reqwest::Method;
 
@@ -121,12 +122,23 @@ const MATRIX: &[Row] = &[
     r("POST",   "/api/v1/unsubscribe", r#"{"token":"forged"}"#,                                    [422, 422, 422, 422, 422, 422, 422, 422]),
     r("GET",    "/api/v1/admin/outbox", "",                                                         [401, 403, 403, 403, 403, 403, 403, 200]),
     r("POST",   "/api/v1/admin/outbox/1/retry", "",                                                 [401, 403, 403, 403, 403, 403, 403, 409]),
+    // Audit and privacy
+    r("GET",    "/api/v1/organisations/host/audit", "",                                             [401, 403, 403, 403, 403, 403, 200, 200]),
+    r("GET",    "/api/v1/organisations/other-host/audit", "",                                       [401, 403, 403, 403, 200, 403, 403, 200]),
+    r("GET",    "/api/v1/me/export", "",                                                            [401, 200, 200, 200, 200, 200, 200, 200]),
+    // Late, because they end things earlier rows use: each role's own slot event, then the readers.
+    r("POST",   "/api/v1/events/{slot}/cancel", r#"{"reason":"The hall is flooded"}"#,            [401, 403, 403, 403, 403, 200, 200, 200]),
+    r("DELETE", "/api/v1/me", r#"{"password":"not the password"}"#,                               [401, 401, 401, 401, 401, 401, 401, 401]),
+    // The sole owners of a host must hand over first: "other-host", "host", and the host the
+    // admin created in the organisations rows.
+    r("DELETE", "/api/v1/me", r#"{"password":"{password}"}"#,                                     [401, 204, 204, 204, 409, 204, 409, 409]),
 ];
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_route_answers_every_role_as_the_table_says() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
+    let doc = serde_json::to_value(kolo::http::openapi::document()).unwrap();
     let mut failures = Vec::new();
     let mut uniq = 0;
     for row in MATRIX {
@@ -151,6 +163,12 @@ async fn every_route_answers_every_role_as_the_table_says() {
             if status >= 400 && !reply.content_type().starts_with("application/problem+json") {
                 failures.push(format!("{cell}: error without problem+json"));
             }
+            if let Some((template, operation)) = documented(&doc, row.method, row.path) {
+                let documented = &operation["responses"][status.to_string()];
+                if documented.is_null() {
+                    failures.push(format!("{cell}: {status} is not documented for {template}"));
+                }
+            }
             if reply.body["detail"]
                 .as_str()
                 .is_some_and(|d| d.starts_with("no resource at"))
@@ -169,4 +187,59 @@ async fn every_route_answers_every_role_as_the_table_says() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The operation of the OpenAPI document a row's path stands for, with its path template: the
+/// template whose literal segments all match, preferring the one with the most of them (so
+/// `/registrations/confirm` is not `/registrations/{id}`). A row's `{name}` matches any
+/// template segment, and so does a literal like `host` where the template has `{slug}`.
+fn documented<'d>(
+    doc: &'d serde_json::Value,
+    method: &str,
+    path: &str,
+) -> Option<(&'d str, &'d serde_json::Value)> {
+    let segments: Vec<&str> = path.split('/').collect();
+    let paths = doc["paths"].as_object()?;
+    paths
+        .iter()
+        .filter_map(|(template, item)| {
+            let operation = item.get(method.to_lowercase())?;
+            let parts: Vec<&str> = template.split('/').collect();
+            if parts.len() != segments.len() {
+                return None;
+            }
+            let mut literal = 0;
+            for (part, segment) in parts.iter().zip(&segments) {
+                if part.starts_with('{') || segment.starts_with('{') {
+                    continue;
+                }
+                if part != segment {
+                    return None;
+                }
+                literal += 1;
+            }
+            Some((literal, template.as_str(), operation))
+        })
+        .max_by_key(|(literal, ..)| *literal)
+        .map(|(_, template, operation)| (template, operation))
+}
+
+#[test]
+fn every_operation_of_the_document_has_a_row() {
+    let doc = serde_json::to_value(kolo::http::openapi::document()).unwrap();
+    let covered: std::collections::HashSet<(String, &str)> = MATRIX
+        .iter()
+        .filter_map(|row| {
+            documented(&doc, row.method, row.path).map(|(t, _)| (row.method.to_lowercase(), t))
+        })
+        .collect();
+    let mut missing = Vec::new();
+    for (template, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if !covered.contains(&(method.clone(), template.as_str())) {
+                missing.push(format!("{} {template}", method.to_uppercase()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "operations without a row: {missing:?}");
 }

@@ -200,6 +200,8 @@ impl World {
         w.values
             .insert("bystander_email", vec![bystander.email.clone()]);
         w.values
+            .insert("password", vec![crate::helpers::PASSWORD.to_owned()]);
+        w.values
             .insert("my_reg", my_reg.iter().map(i64::to_string).collect());
         w
     }
