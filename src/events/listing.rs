@@ -79,10 +79,10 @@ fn check(q: &EventFilters, asker: Asker, include_cancelled: bool) -> AppResult<C
             Err(m) => push(&mut errors, "lang", m),
         }
     }
+    if q.q.as_deref().is_some_and(|raw| raw.chars().count() > 100) {
+        push(&mut errors, "q", "must be at most 100 characters");
+    }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        if text.chars().count() > 100 {
-            push(&mut errors, "q", "must be at most 100 characters");
-        }
         let needle = text.to_lowercase();
         let mut needles = vec![
             translit::cyrillic_to_latin(&needle),

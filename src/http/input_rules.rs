@@ -47,6 +47,8 @@ const WEBSITE: &str = trimmed!(r"https?://[!-.0-~][!-~]*");
 const ONLINE_URL: &str = trimmed!(r"(https?://[!-~]+)?");
 const CURRENCY: &str = trimmed!(r"[A-Za-z]{3}");
 const FEE: &str = trimmed!(r"[0-9]{1,9}(\.[0-9]{1,2})?");
+/// Anything but U+0000, which no request may carry (`http::problems::refuse_nul`).
+const NO_NUL: &str = r"^[^\x00]*$";
 
 /// What one property or parameter accepts.
 #[derive(Clone)]
@@ -86,6 +88,8 @@ pub enum Rule {
     },
     /// At most this many items or entries.
     AtMost(usize),
+    /// Any string without U+0000 (search words, names to look up).
+    FreeText,
     /// A string matching a pattern, of at most this many characters.
     Matches(&'static str, usize),
     /// An array of integers within bounds, at most `items` of them.
@@ -398,6 +402,16 @@ pub fn query_rules() -> Vec<(&'static str, &'static str, Rule)> {
         ("/api/v1/events", "country", Country),
         ("/api/v1/events", "lang", Locale),
         ("/api/v1/events", "q", Chars { min: 0, max: 100 }),
+        ("/api/v1/events", "org", FreeText),
+        ("/api/v1/events", "city", FreeText),
+        (
+            "/api/v1/events/{id}/registrations",
+            "organisation",
+            FreeText,
+        ),
+        ("/api/v1/events/{id}/registrations", "q", FreeText),
+        ("/api/v1/organisations", "q", FreeText),
+        ("/api/v1/organisations/{slug}/memberships", "q", FreeText),
         ("/api/v1/events/{id}", "lang", Locale),
         ("/api/v1/events/{id}", "translations", OneOf(vec!["all"])),
         (
@@ -517,7 +531,9 @@ fn apply(object: &mut Object, rule: &Rule) {
         Rule::Chars { min, max } => {
             object.min_length = (*min > 0).then_some(*min);
             object.max_length = Some(*max);
+            pattern(object, NO_NUL);
         }
+        Rule::FreeText => pattern(object, NO_NUL),
         Rule::OneOf(values) => {
             object.enum_values = Some(strings(values.iter().map(|v| (*v).to_owned()), nullable));
         }

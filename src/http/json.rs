@@ -3,8 +3,9 @@
 //! Two things serde's derive accepts that an API described by JSON Schema must not treat as
 //! serde does: a struct also deserializes from a JSON array (`[null, null]` would be a PATCH
 //! that changes nothing), and an integer field refuses `12.0`, which JSON Schema calls an
-//! integer. Every body is read as a JSON value first: anything but an object is refused, and
-//! numbers with no fractional part are passed on as integers.
+//! integer. Every body is read as a JSON value first: anything but an object is refused, as is
+//! a string holding U+0000 (see `problems::refuse_nul`), and numbers with no fractional part
+//! are passed on as integers.
 
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest};
@@ -44,11 +45,23 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             if !value.is_object() {
                 return Err(AppError::invalid("body", "must be a JSON object").into());
             }
+            if holds_nul(&value) {
+                return Err(AppError::invalid("body", problems::NUL_MESSAGE).into());
+            }
             integers_as_integers(&mut value);
             serde_json::from_value(value)
                 .map(Json)
                 .map_err(|e| problems::shape_error(&e.to_string()).into())
         })
+    }
+}
+
+fn holds_nul(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\0'),
+        Value::Array(items) => items.iter().any(holds_nul),
+        Value::Object(fields) => fields.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
+        _ => false,
     }
 }
 

@@ -102,6 +102,7 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
             .app_data(web::PayloadConfig::new(settings.server.body_limit_bytes))
             .app_data(problems::path_config())
             .app_data(problems::query_config())
+            .wrap(actix_web::middleware::from_fn(problems::refuse_nul))
             // Inside the error handlers, so that a refused preflight is problem+json too.
             .wrap(security::cors(&settings.server.cors_allowed_origins))
             .wrap(ErrorHandlers::new().default_handler(problems::ensure_problem))

@@ -1,11 +1,12 @@
 //! Turns every way a request can fail before or outside a handler (bad JSON, wrong content
 //! type, oversized body, bad path or query, unknown route, wrong method) into problem+json.
 
-use actix_web::dev::ServiceResponse;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::header;
-use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::middleware::{ErrorHandlerResponse, Next};
+use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 
 use crate::error::{AppError, Problem};
 
@@ -109,6 +110,33 @@ pub fn ensure_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHand
         response.map_into_right_body(),
     )))
 }
+
+/// PostgreSQL cannot store or compare text holding U+0000, and no Kolo value has one, so a
+/// NUL (`%00`) anywhere in the path names nothing (404) and in the query is refused (422),
+/// before any handler reads it. Bodies are checked by `http::json`.
+pub async fn refuse_nul(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let refusal = if req.path().contains("%00") {
+        Some(AppError::NotFound("resource"))
+    } else if req.query_string().contains("%00") {
+        Some(AppError::invalid("query", NUL_MESSAGE))
+    } else {
+        None
+    };
+    match refusal {
+        Some(error) => Ok(req
+            .into_response(error.error_response())
+            .map_into_right_body()),
+        None => next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body),
+    }
+}
+
+pub const NUL_MESSAGE: &str = "must not contain NUL characters (U+0000)";
 
 /// For paths that match no route.
 pub async fn no_route(req: HttpRequest) -> HttpResponse {

@@ -128,3 +128,35 @@ fn the_document_describes_both_content_types_of_the_spreadsheets() {
         assert!(content["text/csv"].is_object(), "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_nul_character_is_refused_wherever_it_is_sent() {
+    let app = spawn_app().await;
+    let user = app.verified_user("ana@example.org", "Ana").await;
+    // PostgreSQL cannot compare text holding U+0000: these were 500s there.
+    let reply = app
+        .get("/api/v1/events?org=a%00b&city=x", None)
+        .await
+        .expect_problem(422);
+    assert_eq!(
+        reply.body["errors"]["query"][0],
+        "must not contain NUL characters (U+0000)"
+    );
+    app.get("/api/v1/organisations/a%00b", None)
+        .await
+        .expect_problem(404);
+    let reply = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "ana@example.org\u{0}", "password": "x"}),
+        )
+        .await
+        .expect_problem(422);
+    assert_eq!(
+        reply.body["errors"]["body"][0],
+        "must not contain NUL characters (U+0000)"
+    );
+    let me = app.get("/api/v1/me", Some(&user.token)).await.expect(200);
+    assert_eq!(me.body["full_name"], "Ana");
+}
