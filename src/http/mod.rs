@@ -3,6 +3,7 @@
 pub mod client_ip;
 pub mod health;
 pub mod input_rules;
+pub mod input_schema;
 pub mod json;
 pub mod metrics;
 pub mod openapi;

@@ -88,8 +88,8 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
     static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
     DOC.get_or_init(|| {
         let mut doc = unconstrained();
-        // A row that names nothing fails `input_rules`' test; at run time it is simply unused.
-        crate::http::input_rules::write_into(&mut doc);
+        // A row that names nothing fails `input_schema`'s test; at run time it is simply unused.
+        crate::http::input_schema::write_into(&mut doc);
         doc
     })
 }
