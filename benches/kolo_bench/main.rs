@@ -29,6 +29,17 @@ enum BackendArg {
     Postgres,
 }
 
+/// The scenarios after the baselines, for `--only`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Scenario {
+    List,
+    Detail,
+    Registrations,
+    Rush,
+    Logins,
+    Outbox,
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "kolo-bench",
@@ -65,6 +76,14 @@ struct Cli {
     /// Threads of the load generator's runtime.
     #[arg(long, default_value_t = 1)]
     client_threads: usize,
+    /// Run only these scenarios (comma-separated; default: all). The bare-JSON baseline always
+    /// runs, the storage baselines only with `registrations`.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    only: Vec<Scenario>,
+    /// A `kolo` binary to measure instead of building this checkout's (e.g. an older build,
+    /// to compare two versions on the same machine).
+    #[arg(long)]
+    kolo: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Sub>,
 }
@@ -103,7 +122,10 @@ fn main() -> anyhow::Result<()> {
 }
 
 async fn run(cli: &Cli) -> anyhow::Result<Report> {
-    let kolo = server::kolo_binary()?;
+    let kolo = match &cli.kolo {
+        Some(path) => path.clone(),
+        None => server::kolo_binary()?,
+    };
     let tmp = std::env::temp_dir().join(format!("kolo-bench-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let scratch = match cli.backend {
@@ -171,46 +193,51 @@ async fn measure(
     report.rows.push(bare_row);
     bare.stop()?;
 
+    let runs = |s: Scenario| cli.only.is_empty() || cli.only.contains(&s);
+
     // Baseline 2: the storage.
-    let (storage_url, threads) = match scratch {
-        None => (tmp.join("storage.db").display().to_string(), 1),
-        Some(s) => (s.url.clone(), 8),
-    };
-    let storage_secs = Duration::from_secs(cli.duration.min(5));
-    let stats = tokio::task::spawn_blocking(move || {
-        baselines::storage_inserts(&storage_url, threads, storage_secs)
-    })
-    .await??;
-    let storage_how = format!(
-        "diesel, {threads} thread(s), {} s, same file system/server",
-        storage_secs.as_secs()
-    );
-    let storage_row = Row::from_stats(
-        "baseline: single-row insert transactions",
-        storage_how,
-        &stats,
-    );
-    let storage_tps = storage_row.rate;
-    report.rows.push(storage_row);
+    let mut storage_tps = 0.0;
     let mut pgbench_tps = None;
-    if let Some(s) = scratch {
-        let url = s.url.clone();
-        let secs = cli.duration;
-        match tokio::task::spawn_blocking(move || baselines::pgbench(&url, 8, secs)).await? {
-            Ok(Some((tps, how))) => {
-                pgbench_tps = Some(tps);
-                let mut row = Row::from_stats(
-                    "baseline: pgbench simple-update",
-                    how,
-                    &load::Stats::default(),
-                );
-                (row.rate, row.p50_ms, row.p99_ms) = (tps, None, None);
-                report.rows.push(row);
+    if runs(Scenario::Registrations) {
+        let (storage_url, threads) = match scratch {
+            None => (tmp.join("storage.db").display().to_string(), 1),
+            Some(s) => (s.url.clone(), 8),
+        };
+        let storage_secs = Duration::from_secs(cli.duration.min(5));
+        let stats = tokio::task::spawn_blocking(move || {
+            baselines::storage_inserts(&storage_url, threads, storage_secs)
+        })
+        .await??;
+        let storage_how = format!(
+            "diesel, {threads} thread(s), {} s, same file system/server",
+            storage_secs.as_secs()
+        );
+        let storage_row = Row::from_stats(
+            "baseline: single-row insert transactions",
+            storage_how,
+            &stats,
+        );
+        storage_tps = storage_row.rate;
+        report.rows.push(storage_row);
+        if let Some(s) = scratch {
+            let url = s.url.clone();
+            let secs = cli.duration;
+            match tokio::task::spawn_blocking(move || baselines::pgbench(&url, 8, secs)).await? {
+                Ok(Some((tps, how))) => {
+                    pgbench_tps = Some(tps);
+                    let mut row = Row::from_stats(
+                        "baseline: pgbench simple-update",
+                        how,
+                        &load::Stats::default(),
+                    );
+                    (row.rate, row.p50_ms, row.p99_ms) = (tps, None, None);
+                    report.rows.push(row);
+                }
+                Ok(None) => report
+                    .notes
+                    .push("pgbench is not installed: no pgbench baseline".into()),
+                Err(e) => report.notes.push(format!("pgbench failed: {e:#}")),
             }
-            Ok(None) => report
-                .notes
-                .push("pgbench is not installed: no pgbench baseline".into()),
-            Err(e) => report.notes.push(format!("pgbench failed: {e:#}")),
         }
     }
 
@@ -262,33 +289,43 @@ async fn measure(
         ));
     };
     after("start", &kolo_server);
-    let list = scenarios::event_list(&ctx).await?;
-    report.rows.push(list.against("bare JSON", Some(bare_rps)));
-    after("list", &kolo_server);
-    let (detail, _) = scenarios::event_detail(&ctx, "GET /api/v1/events/{id}").await?;
-    report
-        .rows
-        .push(detail.against("bare JSON", Some(bare_rps)));
-    after("detail", &kolo_server);
-    let storage_name = if scratch.is_some() {
-        "pgbench"
-    } else {
-        "storage"
-    };
-    let reg_base = pgbench_tps.or(Some(storage_tps).filter(|_| scratch.is_none()));
-    let registrations = scenarios::registrations(&ctx).await?;
-    report
-        .rows
-        .push(registrations.against(storage_name, reg_base));
-    after("registrations", &kolo_server);
-    let (rush_row, notes) = scenarios::rush(&ctx, &pool, cli.rush_connections).await?;
-    report.rows.push(rush_row);
-    report.notes.extend(notes);
-    after("rush", &kolo_server);
-    let (rows, note) = scenarios::login_storm(&ctx, cli.login_rate).await?;
-    report.rows.extend(rows);
-    report.notes.push(note);
-    after("login storm", &kolo_server);
+    if runs(Scenario::List) {
+        let list = scenarios::event_list(&ctx).await?;
+        report.rows.push(list.against("bare JSON", Some(bare_rps)));
+        after("list", &kolo_server);
+    }
+    if runs(Scenario::Detail) {
+        let (detail, _) = scenarios::event_detail(&ctx, "GET /api/v1/events/{id}").await?;
+        report
+            .rows
+            .push(detail.against("bare JSON", Some(bare_rps)));
+        after("detail", &kolo_server);
+    }
+    if runs(Scenario::Registrations) {
+        let storage_name = if scratch.is_some() {
+            "pgbench"
+        } else {
+            "storage"
+        };
+        let reg_base = pgbench_tps.or(Some(storage_tps).filter(|_| scratch.is_none()));
+        let registrations = scenarios::registrations(&ctx).await?;
+        report
+            .rows
+            .push(registrations.against(storage_name, reg_base));
+        after("registrations", &kolo_server);
+    }
+    if runs(Scenario::Rush) {
+        let (rush_row, notes) = scenarios::rush(&ctx, &pool, cli.rush_connections).await?;
+        report.rows.push(rush_row);
+        report.notes.extend(notes);
+        after("rush", &kolo_server);
+    }
+    if runs(Scenario::Logins) {
+        let (rows, note) = scenarios::login_storm(&ctx, cli.login_rate).await?;
+        report.rows.extend(rows);
+        report.notes.push(note);
+        after("login storm", &kolo_server);
+    }
     report.notes.push(format!(
         "kolo RSS now/peak in MiB after each phase: {}",
         rss.join(", ")
@@ -300,7 +337,12 @@ async fn measure(
     kolo_server.stop()?;
 
     // The outbox, with the mail worker on.
-    for pool_size in [1, 4, 16] {
+    let outbox_pools: &[u32] = if runs(Scenario::Outbox) {
+        &[1, 4, 16]
+    } else {
+        &[]
+    };
+    for &pool_size in outbox_pools {
         let drain = mail::drain(
             &launch(true, pool_size, "kolo-mail.log")?,
             &pool,
@@ -316,11 +358,13 @@ async fn measure(
             drain.peak_rss_mib,
         ));
     }
-    report.notes.push(
+    if runs(Scenario::Outbox) {
+        report.notes.push(
         "lettre's SMTP transport always pools (it has no one-connection-per-message mode), so the \
          outbox is compared at pool sizes 1, 4 and 16; the worker sends as many messages at once as the pool has connections"
             .into(),
     );
+    }
     report.load_at_end = server::loadavg();
     Ok(report)
 }
