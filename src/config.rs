@@ -100,6 +100,7 @@ pub struct SmtpSettings {
     pub password: String,
     pub timeout_secs: u64,
     pub pool_size: u32,
+    pub reuse_connections: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

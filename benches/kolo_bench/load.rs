@@ -149,19 +149,26 @@ impl Conn {
     }
 }
 
+/// `conns` connections, spread over `addrs` in turn.
+async fn open_all(addrs: &[SocketAddr], conns: usize) -> anyhow::Result<Vec<Conn>> {
+    let mut opened = Vec::with_capacity(conns);
+    for addr in addrs.iter().cycle().take(conns) {
+        opened.push(Conn::open(*addr).await?);
+    }
+    Ok(opened)
+}
+
 /// Opens `conns` connections, then runs requests on all of them for `warmup` (not counted)
 /// and `duration` (counted). Non-2xx answers and transport errors count as errors.
+/// Connections go to `addrs` in turn, as a round-robin load balancer would send them.
 pub async fn closed_loop(
-    addr: SocketAddr,
+    addrs: &[SocketAddr],
     conns: usize,
     warmup: Duration,
     duration: Duration,
     make: MakeReq,
 ) -> anyhow::Result<Stats> {
-    let mut opened = Vec::with_capacity(conns);
-    for _ in 0..conns {
-        opened.push(Conn::open(addr).await?);
-    }
+    let opened = open_all(addrs, conns).await?;
     let seq = Arc::new(AtomicU64::new(0));
     let start = Instant::now();
     let measure_from = start + warmup;
@@ -206,14 +213,11 @@ pub async fn closed_loop(
 /// Sends each request of `reqs` exactly once over `conns` connections opened beforehand, and
 /// returns the answers in order with the time from the first send to the last answer.
 pub async fn batch(
-    addr: SocketAddr,
+    addrs: &[SocketAddr],
     conns: usize,
     reqs: Vec<Req>,
 ) -> anyhow::Result<(Vec<anyhow::Result<(u16, Bytes)>>, Stats)> {
-    let mut opened = Vec::with_capacity(conns);
-    for _ in 0..conns {
-        opened.push(Conn::open(addr).await?);
-    }
+    let opened = open_all(addrs, conns).await?;
     let reqs = Arc::new(reqs);
     let next = Arc::new(AtomicU64::new(0));
     let start = Instant::now();
@@ -257,7 +261,7 @@ pub async fn batch(
 /// Sends requests at a fixed total rate over `conns` connections (open loop: the schedule
 /// does not wait for slow answers beyond each connection's own queue) until `stop` is reached.
 pub async fn fixed_rate(
-    addr: SocketAddr,
+    addrs: &[SocketAddr],
     conns: usize,
     rate_per_sec: f64,
     duration: Duration,
@@ -268,8 +272,7 @@ pub async fn fixed_rate(
     let start = Instant::now();
     let stop_at = start + duration;
     let mut tasks = Vec::with_capacity(conns);
-    for n in 0..conns {
-        let mut conn = Conn::open(addr).await?;
+    for (n, mut conn) in open_all(addrs, conns).await?.into_iter().enumerate() {
         let make = make.clone();
         let seq = seq.clone();
         // Spread the connections' ticks evenly over one period.

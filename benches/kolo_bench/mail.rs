@@ -1,4 +1,4 @@
-//! The outbox drain: queue N emails, start a server with the mail worker on and the SMTP
+//! The outbox drain: queue N emails, start the servers with the mail worker on and the SMTP
 //! transport pointed at the local sink, and time the first to the last message received.
 
 use std::time::{Duration, Instant};
@@ -10,30 +10,38 @@ use crate::server::{Launch, Server};
 use crate::smtp::Sink;
 
 pub struct Drain {
+    pub name: String,
     pub row: Row,
     pub peak_rss_mib: f64,
     pub note: String,
 }
 
-/// One drain of `emails` messages with an SMTP pool of `pool_size` connections.
+/// One drain of `emails` messages by the servers of `launches`, each with an SMTP pool of
+/// `pool_size` connections, reused for message after message or not.
 pub async fn drain(
-    launch: &Launch,
+    launches: &[Launch],
     pool: &DbPool,
     sink: &Sink,
     emails: usize,
     pool_size: u32,
+    reuse: bool,
 ) -> anyhow::Result<Drain> {
+    let load1 = crate::server::loadavg()[0];
+    let mut servers = Vec::with_capacity(launches.len());
+    for launch in launches {
+        servers.push(Server::start(launch, "/readyz").await?);
+    }
+    let cpu_of = |servers: &[Server]| servers.iter().map(Server::cpu_secs).sum::<f64>();
+    sink.reset();
+    let cpu = cpu_of(&servers);
+    // Queued once every worker runs, so that all of them share the drain.
     let queue_pool = pool.clone();
-    let tag = format!("p{pool_size}");
+    let tag = format!("p{pool_size}{}", if reuse { "" } else { "n" });
     tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let mut conn = queue_pool.get()?;
         crate::dataset::queue_emails(&mut conn, emails, &tag)
     })
     .await??;
-    sink.reset();
-    let load1 = crate::server::loadavg()[0];
-    let server = Server::start(launch, "/readyz").await?;
-    let cpu = server.cpu_secs();
     let started = Instant::now();
     // Bounded: a slow drain is reported as what arrived in 30 s (the rest count as errors).
     let deadline = started + Duration::from_secs(30);
@@ -45,12 +53,22 @@ pub async fn drain(
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let (count, span, connections) = sink.snapshot();
-    let used = server.cpu_secs() - cpu;
-    let peak_rss_mib = server.peak_rss_mib();
-    server.stop()?;
+    let used = cpu_of(&servers) - cpu;
+    let peak_rss_mib = servers.iter().map(Server::peak_rss_mib).fold(0.0, f64::max);
+    for server in servers {
+        server.stop()?;
+    }
+    let name = match (reuse, launches.len()) {
+        (true, 1) => format!("outbox drain, SMTP pool {pool_size}"),
+        (false, 1) => format!("outbox drain, {pool_size} at once, a connection per message"),
+        (true, n) => format!("outbox drain, {n} instances × SMTP pool {pool_size}"),
+        (false, n) => {
+            format!("outbox drain, {n} instances × {pool_size} at once, a connection per message")
+        }
+    };
     let rate = count as f64 / span.max(1e-6);
     let row = Row {
-        scenario: format!("outbox drain, SMTP pool {pool_size}"),
+        scenario: name.clone(),
         how: format!("{emails} queued emails → local SMTP sink; first to last received"),
         requests: count as u64,
         rate,
@@ -63,9 +81,10 @@ pub async fn drain(
         load1,
     };
     let note = format!(
-        "outbox, SMTP pool {pool_size}: {count}/{emails} emails (30 s limit) in {span:.2} s ({rate:.0}/s) over {connections} SMTP connection(s)"
+        "{name}: {count}/{emails} emails (30 s limit) in {span:.2} s ({rate:.0}/s) over {connections} SMTP connection(s)"
     );
     Ok(Drain {
+        name,
         row,
         peak_rss_mib,
         note,

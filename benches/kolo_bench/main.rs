@@ -80,6 +80,11 @@ struct Cli {
     /// runs, the storage baselines only with `registrations`.
     #[arg(long, value_enum, value_delimiter = ',')]
     only: Vec<Scenario>,
+    /// `kolo serve` processes over the one database, each on its own port; the load goes to
+    /// them in turn (as a round-robin load balancer would) and the figures are combined. Meant
+    /// for --backend postgres (several SQLite writers in separate processes queue on the file).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=16))]
+    instances: u16,
     /// A `kolo` binary to measure instead of building this checkout's (e.g. an older build,
     /// to compare two versions on the same machine).
     #[arg(long)]
@@ -185,7 +190,7 @@ async fn measure(
     .await?;
     let make: load::MakeReq = Arc::new(|_| load::Req::get("/json"));
     let cpu = bare.cpu_secs();
-    let stats = load::closed_loop(bare.addr, cli.connections, warmup, duration, make).await?;
+    let stats = load::closed_loop(&[bare.addr], cli.connections, warmup, duration, make).await?;
     let mut bare_row = Row::from_stats("baseline: bare actix-web JSON", how.clone(), &stats);
     bare_row.server_cpu_pct =
         Some(100.0 * (bare.cpu_secs() - cpu) / (warmup + duration).as_secs_f64());
@@ -262,44 +267,58 @@ async fn measure(
         dataset::RUSH_SEATS
     ));
     let sink = smtp::Sink::start().await?;
-    let launch = |worker: bool, smtp_pool: u32, log: &str| -> anyhow::Result<Launch> {
+    let launch = |worker: bool, smtp_pool: u32, reuse: bool, log: &str| -> anyhow::Result<Launch> {
         let port = server::free_port()?;
+        let mut env = server_env(&db_url, port, worker, sink.addr.port(), smtp_pool, tmp);
+        env.push((
+            "KOLO__MAIL__SMTP__REUSE_CONNECTIONS".into(),
+            reuse.to_string(),
+        ));
         Ok(Launch {
             program: kolo.to_path_buf(),
             args: vec!["serve".into()],
-            env: server_env(&db_url, port, worker, sink.addr.port(), smtp_pool, tmp),
+            env,
             port,
             log: tmp.join(log),
         })
     };
-    let kolo_server = Server::start(&launch(false, 4, "kolo.log")?, "/readyz").await?;
+    let mut servers = Vec::new();
+    for i in 0..cli.instances {
+        servers.push(
+            Server::start(
+                &launch(false, 4, true, &format!("kolo-{i}.log"))?,
+                "/readyz",
+            )
+            .await?,
+        );
+    }
     let ctx = scenarios::Ctx {
-        server: &kolo_server,
+        servers: &servers,
         conns: cli.connections,
         warmup,
         duration,
         data: Arc::new(data),
     };
     let mut rss = Vec::new();
-    let mut after = |label: &str, server: &Server| {
-        rss.push(format!(
-            "{label} {:.0}/{:.0}",
-            server.rss_mib(),
-            server.peak_rss_mib()
-        ));
+    let mut after = |label: &str, servers: &[Server]| {
+        let each: Vec<String> = servers
+            .iter()
+            .map(|s| format!("{:.0}/{:.0}", s.rss_mib(), s.peak_rss_mib()))
+            .collect();
+        rss.push(format!("{label} {}", each.join(" + ")));
     };
-    after("start", &kolo_server);
+    after("start", &servers);
     if runs(Scenario::List) {
         let list = scenarios::event_list(&ctx).await?;
         report.rows.push(list.against("bare JSON", Some(bare_rps)));
-        after("list", &kolo_server);
+        after("list", &servers);
     }
     if runs(Scenario::Detail) {
         let (detail, _) = scenarios::event_detail(&ctx, "GET /api/v1/events/{id}").await?;
         report
             .rows
             .push(detail.against("bare JSON", Some(bare_rps)));
-        after("detail", &kolo_server);
+        after("detail", &servers);
     }
     if runs(Scenario::Registrations) {
         let storage_name = if scratch.is_some() {
@@ -312,58 +331,53 @@ async fn measure(
         report
             .rows
             .push(registrations.against(storage_name, reg_base));
-        after("registrations", &kolo_server);
+        after("registrations", &servers);
     }
     if runs(Scenario::Rush) {
         let (rush_row, notes) = scenarios::rush(&ctx, &pool, cli.rush_connections).await?;
         report.rows.push(rush_row);
         report.notes.extend(notes);
-        after("rush", &kolo_server);
+        after("rush", &servers);
     }
     if runs(Scenario::Logins) {
         let (rows, note) = scenarios::login_storm(&ctx, cli.login_rate).await?;
         report.rows.extend(rows);
         report.notes.push(note);
-        after("login storm", &kolo_server);
+        after("login storm", &servers);
     }
     report.notes.push(format!(
         "kolo RSS now/peak in MiB after each phase: {}",
         rss.join(", ")
     ));
-    report.peak_rss_mib.push((
-        "kolo (reads, registrations, rush, logins)".into(),
-        kolo_server.peak_rss_mib(),
-    ));
-    kolo_server.stop()?;
+    for (i, server) in servers.into_iter().enumerate() {
+        let name = match cli.instances {
+            1 => "kolo (reads, registrations, rush, logins)".to_owned(),
+            _ => format!(
+                "kolo instance {} (reads, registrations, rush, logins)",
+                i + 1
+            ),
+        };
+        report.peak_rss_mib.push((name, server.peak_rss_mib()));
+        server.stop()?;
+    }
 
-    // The outbox, with the mail worker on.
-    let outbox_pools: &[u32] = if runs(Scenario::Outbox) {
-        &[1, 4, 16]
+    // The outbox, with the mail worker on (on every instance): pooled connections of 1, 4
+    // and 16, then 4 at once with a new connection per message.
+    let drains: &[(u32, bool)] = if runs(Scenario::Outbox) {
+        &[(1, true), (4, true), (16, true), (4, false)]
     } else {
         &[]
     };
-    for &pool_size in outbox_pools {
-        let drain = mail::drain(
-            &launch(true, pool_size, "kolo-mail.log")?,
-            &pool,
-            &sink,
-            cli.emails,
-            pool_size,
-        )
-        .await?;
+    for &(pool_size, reuse) in drains {
+        let launches = (0..cli.instances)
+            .map(|i| launch(true, pool_size, reuse, &format!("kolo-mail-{i}.log")))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let drain = mail::drain(&launches, &pool, &sink, cli.emails, pool_size, reuse).await?;
         report.rows.push(drain.row);
         report.notes.push(drain.note);
-        report.peak_rss_mib.push((
-            format!("kolo (outbox drain, SMTP pool {pool_size})"),
-            drain.peak_rss_mib,
-        ));
-    }
-    if runs(Scenario::Outbox) {
-        report.notes.push(
-        "lettre's SMTP transport always pools (it has no one-connection-per-message mode), so the \
-         outbox is compared at pool sizes 1, 4 and 16; the worker sends as many messages at once as the pool has connections"
-            .into(),
-    );
+        report
+            .peak_rss_mib
+            .push((format!("kolo ({})", drain.name), drain.peak_rss_mib));
     }
     report.load_at_end = server::loadavg();
     Ok(report)

@@ -20,7 +20,8 @@ const LANGS: [&str; 10] = [
 ];
 
 pub struct Ctx<'a> {
-    pub server: &'a Server,
+    /// One or more `kolo serve` processes over the same database.
+    pub servers: &'a [Server],
     pub conns: usize,
     pub warmup: Duration,
     pub duration: Duration,
@@ -28,13 +29,27 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn addr(&self) -> SocketAddr {
-        self.server.addr
+    fn addrs(&self) -> Vec<SocketAddr> {
+        self.servers.iter().map(|s| s.addr).collect()
+    }
+
+    /// CPU time of all the servers so far, in seconds.
+    fn cpu_secs(&self) -> f64 {
+        self.servers.iter().map(Server::cpu_secs).sum()
+    }
+
+    /// " over N instances", or nothing for one.
+    fn over(&self) -> String {
+        match self.servers.len() {
+            1 => String::new(),
+            n => format!(" over {n} instances"),
+        }
     }
 
     fn how(&self, conns: usize) -> String {
         format!(
-            "{conns} conns, {:.0} s after {:.0} s warm-up",
+            "{conns} conns{}, {:.0} s after {:.0} s warm-up",
+            self.over(),
             self.duration.as_secs_f64(),
             self.warmup.as_secs_f64()
         )
@@ -42,11 +57,11 @@ impl Ctx<'_> {
 
     /// Runs a closed loop and records the server's CPU use over it.
     async fn measure(&self, name: &str, make: MakeReq) -> anyhow::Result<(Row, Stats)> {
-        let cpu = self.server.cpu_secs();
+        let cpu = self.cpu_secs();
         let load1 = crate::server::loadavg()[0];
         let stats =
-            load::closed_loop(self.addr(), self.conns, self.warmup, self.duration, make).await?;
-        let used = self.server.cpu_secs() - cpu;
+            load::closed_loop(&self.addrs(), self.conns, self.warmup, self.duration, make).await?;
+        let used = self.cpu_secs() - cpu;
         let mut row = Row::from_stats(name, self.how(self.conns), &stats);
         row.load1 = load1;
         row.server_cpu_pct = Some(100.0 * used / (self.warmup + self.duration).as_secs_f64());
@@ -115,10 +130,10 @@ pub async fn rush(
         })
         .collect();
     let people = reqs.len();
-    let cpu = ctx.server.cpu_secs();
+    let cpu = ctx.cpu_secs();
     let load1 = crate::server::loadavg()[0];
-    let (answers, stats) = load::batch(ctx.addr(), conns, reqs).await?;
-    let used = ctx.server.cpu_secs() - cpu;
+    let (answers, stats) = load::batch(&ctx.addrs(), conns, reqs).await?;
+    let used = ctx.cpu_secs() - cpu;
     let mut positions = BTreeSet::new();
     let (mut confirmed_answers, mut statuses) = (0usize, std::collections::BTreeMap::new());
     for answer in answers.iter().flatten() {
@@ -174,7 +189,10 @@ pub async fn rush(
     )];
     let mut row = Row::from_stats(
         &format!("rush: {people} people, {RUSH_SEATS} seats"),
-        format!("{conns} conns, every request once; rate = people / drain time"),
+        format!(
+            "{conns} conns{}, every request once; rate = people / drain time",
+            ctx.over()
+        ),
         &stats,
     );
     row.load1 = load1;
@@ -195,13 +213,10 @@ pub async fn login_storm(ctx: &Ctx<'_>, rate: f64) -> anyhow::Result<(Vec<Row>, 
         )
     });
     let login_conns = 8;
-    let logins = tokio::spawn(load::fixed_rate(
-        ctx.addr(),
-        login_conns,
-        rate,
-        ctx.warmup + ctx.duration,
-        make_login,
-    ));
+    let (addrs, storm) = (ctx.addrs(), ctx.warmup + ctx.duration);
+    let logins = tokio::spawn(async move {
+        load::fixed_rate(&addrs, login_conns, rate, storm, make_login).await
+    });
     let (stormy, stormy_stats) =
         event_detail(ctx, "reads during login storm (GET event detail)").await?;
     let login_stats = logins.await??;

@@ -56,8 +56,13 @@ impl SmtpPool {
             None => self.connect().await?,
         };
         match conn.send(message.envelope(), &message.formatted()).await {
-            Ok(_) => {
+            Ok(_) if self.settings.reuse_connections => {
                 self.idle.lock().await.push((conn, Instant::now()));
+                Ok(())
+            }
+            Ok(_) => {
+                // The message is accepted; a failed goodbye changes nothing about it.
+                let _ = conn.quit().await;
                 Ok(())
             }
             Err(e) => {

@@ -189,6 +189,24 @@ async fn pooled_smtp_connections_carry_many_messages() {
 }
 
 #[tokio::test]
+async fn without_reuse_every_message_has_a_connection_of_its_own() {
+    let smtp = SmtpServer::running(&[]);
+    let app = spawn_app_with(|s| {
+        use_smtp(s, smtp.port);
+        s.mail.smtp.pool_size = 2;
+        s.mail.smtp.reuse_connections = false;
+    })
+    .await;
+    for i in 0..6 {
+        app.register(&format!("single{i}@example.org"), "Single Person")
+            .await
+            .expect(202);
+    }
+    assert_eq!(smtp.wait_for(6, 20).await.len(), 6);
+    assert_eq!(smtp.sessions(), 6);
+}
+
+#[tokio::test]
 async fn account_emails_arrive_over_smtp_with_proper_headers() {
     let smtp = SmtpServer::running(&[]);
     let app = spawn_app_with(|s| use_smtp(s, smtp.port)).await;
