@@ -8,7 +8,6 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
 use crate::members::access;
 use crate::registrations::model::*;
-use crate::registrations::service::is_staff_or_admin;
 use crate::registrations::store::{self, EventSlot};
 use crate::types::{text, Email};
 
@@ -34,9 +33,11 @@ pub(super) struct Plan {
     pub override_capacity: bool,
 }
 
+/// `staff`: the caller is staff of the host or a platform admin.
 pub(super) fn plan(
     conn: &mut AnyConnection,
     caller: Option<CurrentUser>,
+    staff: bool,
     event: &EventSlot,
     req: &RegisterRequest,
 ) -> AppResult<Plan> {
@@ -47,10 +48,6 @@ pub(super) fn plan(
         crate::caps::within("person_email", email, crate::caps::EMAIL)?;
     }
     let caller_id = caller.map(|c| c.person_id);
-    let staff = match caller_id {
-        Some(id) => is_staff_or_admin(conn, id, event.organisation_id)?,
-        None => false,
-    };
     if req.override_capacity && !staff {
         return Err(AppError::Forbidden(
             "only staff of the host may override the capacity".into(),

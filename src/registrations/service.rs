@@ -34,7 +34,7 @@ pub fn staff_event(
     let event = store::find_event(conn, event_id)?.ok_or(AppError::NotFound("event"))?;
     if is_staff_or_admin(conn, person_id, event.organisation_id)? {
         Ok(event)
-    } else if can_see(conn, Some(person_id), &event, now().date())? {
+    } else if can_see(conn, Some(person_id), false, &event, now().date())? {
         Err(AppError::Forbidden(
             "only the host's staff may do this".into(),
         ))
@@ -87,16 +87,14 @@ pub fn may_act_on(
 }
 
 /// Whether the person may see the event at all (drafts: staff; members-only: members).
+/// `staff`: the caller already found to be staff of the host or a platform admin.
 fn can_see(
     conn: &mut AnyConnection,
     person_id: Option<i64>,
+    staff: bool,
     event: &EventSlot,
     today: chrono::NaiveDate,
 ) -> AppResult<bool> {
-    let staff = match person_id {
-        Some(id) => is_staff_or_admin(conn, id, event.organisation_id)?,
-        None => false,
-    };
     if staff {
         return Ok(true);
     }
@@ -196,7 +194,12 @@ fn register_locked(
     public_url: &str,
 ) -> AppResult<Registration> {
     let at = now();
-    if !can_see(conn, caller.map(|c| c.person_id), event, at.date())? {
+    // Asked once: seeing the event and registering others both depend on it.
+    let staff = match caller {
+        Some(c) => is_staff_or_admin(conn, c.person_id, event.organisation_id)?,
+        None => false,
+    };
+    if !can_see(conn, caller.map(|c| c.person_id), staff, event, at.date())? {
         return Err(AppError::NotFound("event"));
     }
     match event.status.as_str() {
@@ -214,7 +217,7 @@ fn register_locked(
             ))
         }
     }
-    let plan = plan(conn, caller, event, req)?;
+    let plan = plan(conn, caller, staff, event, req)?;
     if !plan.by_staff {
         check_window(event, at)?;
     } else if at >= event.ends_at {
