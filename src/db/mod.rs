@@ -2,6 +2,7 @@
 //! picked at run time from the URL. Queries are written once against it; the few places where
 //! the dialects differ (pragmas, `BEGIN IMMEDIATE`) match on the variant here and nowhere else.
 
+pub mod in_list;
 pub mod schema;
 
 use std::path::Path;

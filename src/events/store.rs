@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
+use crate::db::in_list::in_list;
 use crate::db::schema::{
     event_contents, event_partners, events, memberships, organisations, people, registrations,
     representatives, staff_roles,
@@ -96,7 +97,7 @@ pub fn sessions_of(conn: &mut AnyConnection, parent_id: i64) -> QueryResult<Vec<
 
 pub fn contents_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<Content>> {
     event_contents::table
-        .filter(event_contents::event_id.eq_any(event_ids))
+        .filter(in_list(event_contents::event_id, event_ids.iter().copied()))
         .order((event_contents::event_id, event_contents::locale))
         .select(Content::as_select())
         .load(conn)
@@ -122,7 +123,7 @@ pub fn replace_contents(
 pub fn partners_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<PartnerView>> {
     event_partners::table
         .inner_join(organisations::table)
-        .filter(event_partners::event_id.eq_any(event_ids))
+        .filter(in_list(event_partners::event_id, event_ids.iter().copied()))
         .order((
             event_partners::event_id,
             event_partners::position,
@@ -186,14 +187,14 @@ const ORG_COLUMNS: OrgColumns = (
 
 pub fn orgs_by_slugs(conn: &mut AnyConnection, slugs: &[String]) -> QueryResult<Vec<OrgRef>> {
     organisations::table
-        .filter(organisations::slug.eq_any(slugs))
+        .filter(in_list(organisations::slug, slugs.iter().cloned()))
         .select(ORG_COLUMNS)
         .load(conn)
 }
 
 pub fn orgs_by_ids(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<OrgRef>> {
     organisations::table
-        .filter(organisations::id.eq_any(ids))
+        .filter(in_list(organisations::id, ids.iter().copied()))
         .select(ORG_COLUMNS)
         .load(conn)
 }
@@ -262,12 +263,12 @@ fn like_pattern(needle: &str) -> String {
 fn filtered(f: &ListFilter) -> events::BoxedQuery<'static, MultiBackend> {
     let mut query = events::table
         .into_boxed::<MultiBackend>()
-        .filter(events::status.eq_any(f.statuses.clone()));
+        .filter(in_list(events::status, f.statuses.iter().copied()));
     if let Some(hosts) = &f.member_hosts {
         query = query.filter(
             events::visibility
                 .eq("public")
-                .or(events::organisation_id.eq_any(hosts.clone())),
+                .or(in_list(events::organisation_id, hosts.iter().copied())),
         );
     }
     if let Some(id) = f.organisation_id {
