@@ -110,6 +110,10 @@ pub fn connect(settings: &DatabaseSettings) -> anyhow::Result<DbPool> {
     let manager = ConnectionManager::<AnyConnection>::new(url);
     let pool = Pool::builder()
         .max_size(settings.pool_size)
+        // A checkout test is a `SELECT 1` per request. A SQLite connection is an open file and
+        // cannot go stale; a PostgreSQL one can (server restart, proxy), and the test lets the
+        // pool replace it instead of failing a request.
+        .test_on_check_out(matches!(backend, Backend::Postgres(_)))
         .connection_timeout(Duration::from_millis(settings.connect_timeout_ms))
         .connection_customizer(Box::new(ConnectionSetup {
             busy_timeout_ms: settings.busy_timeout_ms,
