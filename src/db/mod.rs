@@ -27,6 +27,22 @@ pub type DbConn = PooledConnection<ConnectionManager<AnyConnection>>;
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
+/// Runs `$body` with `$c` bound to the backend's own connection (`SqliteConnection` or
+/// `PgConnection`), for hot read queries. Through the multi-backend connection every query is
+/// wrapped in a type without a static query id, so diesel renders its SQL text on each call to
+/// find the cached statement (a third of a 30-column primary-key read); on the backend's own
+/// connection a query with a static id is looked up by type, and its rows decode without the
+/// multi-backend row wrapper.
+#[macro_export]
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::AnyConnection::Sqlite($c) => $body,
+            $crate::db::AnyConnection::Postgresql($c) => $body,
+        }
+    };
+}
+
 /// Which backend a URL selects, and the string diesel wants for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Backend {

@@ -18,11 +18,11 @@ diesel::define_sql_function! {
 }
 
 pub fn find_event(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Event>> {
-    events::table
+    crate::on_backend!(conn, |c| events::table
         .find(id)
         .select(Event::as_select())
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 pub fn insert_event(conn: &mut AnyConnection, new: &NewEvent) -> QueryResult<Event> {
@@ -103,6 +103,15 @@ pub fn contents_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<
         .load(conn)
 }
 
+/// The texts of one event (the detail's case of `contents_for`, with a static query).
+pub fn contents_of(conn: &mut AnyConnection, event_id: i64) -> QueryResult<Vec<Content>> {
+    crate::on_backend!(conn, |c| event_contents::table
+        .filter(event_contents::event_id.eq(event_id))
+        .order(event_contents::locale)
+        .select(Content::as_select())
+        .load(c))
+}
+
 /// Replaces every stored translation of an event.
 pub fn replace_contents(
     conn: &mut AnyConnection,
@@ -120,6 +129,19 @@ pub fn replace_contents(
     Ok(())
 }
 
+type PartnerRow = (i64, String, String, String);
+
+fn partner_views(rows: Vec<PartnerRow>) -> Vec<PartnerView> {
+    rows.into_iter()
+        .map(|(event_id, slug, name, role)| PartnerView {
+            organisation_slug: slug,
+            organisation_name: name,
+            role,
+            event_id,
+        })
+        .collect()
+}
+
 pub fn partners_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<PartnerView>> {
     event_partners::table
         .inner_join(organisations::table)
@@ -135,17 +157,24 @@ pub fn partners_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<
             organisations::name,
             event_partners::role,
         ))
-        .load::<(i64, String, String, String)>(conn)
-        .map(|rows| {
-            rows.into_iter()
-                .map(|(event_id, slug, name, role)| PartnerView {
-                    organisation_slug: slug,
-                    organisation_name: name,
-                    role,
-                    event_id,
-                })
-                .collect()
-        })
+        .load::<PartnerRow>(conn)
+        .map(partner_views)
+}
+
+/// The partners of one event (the detail's case of `partners_for`, with a static query).
+pub fn partners_of(conn: &mut AnyConnection, event_id: i64) -> QueryResult<Vec<PartnerView>> {
+    crate::on_backend!(conn, |c| event_partners::table
+        .inner_join(organisations::table)
+        .filter(event_partners::event_id.eq(event_id))
+        .order((event_partners::position, event_partners::id))
+        .select((
+            event_partners::event_id,
+            organisations::slug,
+            organisations::name,
+            event_partners::role,
+        ))
+        .load::<PartnerRow>(c))
+    .map(partner_views)
 }
 
 pub fn replace_partners(
@@ -190,6 +219,14 @@ pub fn orgs_by_slugs(conn: &mut AnyConnection, slugs: &[String]) -> QueryResult<
         .filter(in_list(organisations::slug, slugs.iter().cloned()))
         .select(ORG_COLUMNS)
         .load(conn)
+}
+
+pub fn org_by_id(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<OrgRef>> {
+    crate::on_backend!(conn, |c| organisations::table
+        .find(id)
+        .select(ORG_COLUMNS)
+        .first(c)
+        .optional())
 }
 
 pub fn orgs_by_ids(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<OrgRef>> {
