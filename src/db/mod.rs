@@ -2,6 +2,7 @@
 //! picked at run time from the URL. Queries are written once against it; the few places where
 //! the dialects differ (pragmas, `BEGIN IMMEDIATE`) match on the variant here and nowhere else.
 
+pub mod in_list;
 pub mod schema;
 
 use std::path::Path;
@@ -25,6 +26,22 @@ pub type DbConn = PooledConnection<ConnectionManager<AnyConnection>>;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Runs `$body` with `$c` bound to the backend's own connection (`SqliteConnection` or
+/// `PgConnection`), for hot read queries. Through the multi-backend connection every query is
+/// wrapped in a type without a static query id, so diesel renders its SQL text on each call to
+/// find the cached statement (a third of a 30-column primary-key read); on the backend's own
+/// connection a query with a static id is looked up by type, and its rows decode without the
+/// multi-backend row wrapper.
+#[macro_export]
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::AnyConnection::Sqlite($c) => $body,
+            $crate::db::AnyConnection::Postgresql($c) => $body,
+        }
+    };
+}
 
 /// Which backend a URL selects, and the string diesel wants for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +126,10 @@ pub fn connect(settings: &DatabaseSettings) -> anyhow::Result<DbPool> {
     let manager = ConnectionManager::<AnyConnection>::new(url);
     let pool = Pool::builder()
         .max_size(settings.pool_size)
+        // A checkout test is a `SELECT 1` per request. A SQLite connection is an open file and
+        // cannot go stale; a PostgreSQL one can (server restart, proxy), and the test lets the
+        // pool replace it instead of failing a request.
+        .test_on_check_out(matches!(backend, Backend::Postgres(_)))
         .connection_timeout(Duration::from_millis(settings.connect_timeout_ms))
         .connection_customizer(Box::new(ConnectionSetup {
             busy_timeout_ms: settings.busy_timeout_ms,

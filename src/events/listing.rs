@@ -139,7 +139,7 @@ pub async fn list(
     let page = page_of(&q)?;
     let mut checked = check(&q, asker, q.include_cancelled.unwrap_or(false))?;
     state
-        .db(move |conn| {
+        .read(move |conn| {
             let reader = Reader::load(conn, asker.person_id)?;
             complete(conn, &mut checked, &reader)?;
             let (rows, total) = store::list(conn, &checked.filter, page.per_page, page.offset())?;

@@ -321,7 +321,7 @@ pub async fn get(
     all_translations: bool,
 ) -> AppResult<EventView> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             let reader = Reader::load(conn, asker.person_id)?;
             let event = load_visible(conn, &reader, id)?;
             if all_translations && !reader.can_manage(&event) {

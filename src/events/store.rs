@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
+use crate::db::in_list::in_list;
 use crate::db::schema::{
     event_contents, event_partners, events, memberships, organisations, people, registrations,
     representatives, staff_roles,
@@ -17,11 +18,11 @@ diesel::define_sql_function! {
 }
 
 pub fn find_event(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Event>> {
-    events::table
+    crate::on_backend!(conn, |c| events::table
         .find(id)
         .select(Event::as_select())
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 pub fn insert_event(conn: &mut AnyConnection, new: &NewEvent) -> QueryResult<Event> {
@@ -96,10 +97,19 @@ pub fn sessions_of(conn: &mut AnyConnection, parent_id: i64) -> QueryResult<Vec<
 
 pub fn contents_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<Content>> {
     event_contents::table
-        .filter(event_contents::event_id.eq_any(event_ids))
+        .filter(in_list(event_contents::event_id, event_ids.iter().copied()))
         .order((event_contents::event_id, event_contents::locale))
         .select(Content::as_select())
         .load(conn)
+}
+
+/// The texts of one event (the detail's case of `contents_for`, with a static query).
+pub fn contents_of(conn: &mut AnyConnection, event_id: i64) -> QueryResult<Vec<Content>> {
+    crate::on_backend!(conn, |c| event_contents::table
+        .filter(event_contents::event_id.eq(event_id))
+        .order(event_contents::locale)
+        .select(Content::as_select())
+        .load(c))
 }
 
 /// Replaces every stored translation of an event.
@@ -119,10 +129,23 @@ pub fn replace_contents(
     Ok(())
 }
 
+type PartnerRow = (i64, String, String, String);
+
+fn partner_views(rows: Vec<PartnerRow>) -> Vec<PartnerView> {
+    rows.into_iter()
+        .map(|(event_id, slug, name, role)| PartnerView {
+            organisation_slug: slug,
+            organisation_name: name,
+            role,
+            event_id,
+        })
+        .collect()
+}
+
 pub fn partners_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<PartnerView>> {
     event_partners::table
         .inner_join(organisations::table)
-        .filter(event_partners::event_id.eq_any(event_ids))
+        .filter(in_list(event_partners::event_id, event_ids.iter().copied()))
         .order((
             event_partners::event_id,
             event_partners::position,
@@ -134,17 +157,24 @@ pub fn partners_for(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<
             organisations::name,
             event_partners::role,
         ))
-        .load::<(i64, String, String, String)>(conn)
-        .map(|rows| {
-            rows.into_iter()
-                .map(|(event_id, slug, name, role)| PartnerView {
-                    organisation_slug: slug,
-                    organisation_name: name,
-                    role,
-                    event_id,
-                })
-                .collect()
-        })
+        .load::<PartnerRow>(conn)
+        .map(partner_views)
+}
+
+/// The partners of one event (the detail's case of `partners_for`, with a static query).
+pub fn partners_of(conn: &mut AnyConnection, event_id: i64) -> QueryResult<Vec<PartnerView>> {
+    crate::on_backend!(conn, |c| event_partners::table
+        .inner_join(organisations::table)
+        .filter(event_partners::event_id.eq(event_id))
+        .order((event_partners::position, event_partners::id))
+        .select((
+            event_partners::event_id,
+            organisations::slug,
+            organisations::name,
+            event_partners::role,
+        ))
+        .load::<PartnerRow>(c))
+    .map(partner_views)
 }
 
 pub fn replace_partners(
@@ -186,14 +216,22 @@ const ORG_COLUMNS: OrgColumns = (
 
 pub fn orgs_by_slugs(conn: &mut AnyConnection, slugs: &[String]) -> QueryResult<Vec<OrgRef>> {
     organisations::table
-        .filter(organisations::slug.eq_any(slugs))
+        .filter(in_list(organisations::slug, slugs.iter().cloned()))
         .select(ORG_COLUMNS)
         .load(conn)
 }
 
+pub fn org_by_id(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<OrgRef>> {
+    crate::on_backend!(conn, |c| organisations::table
+        .find(id)
+        .select(ORG_COLUMNS)
+        .first(c)
+        .optional())
+}
+
 pub fn orgs_by_ids(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<OrgRef>> {
     organisations::table
-        .filter(organisations::id.eq_any(ids))
+        .filter(in_list(organisations::id, ids.iter().copied()))
         .select(ORG_COLUMNS)
         .load(conn)
 }
@@ -262,12 +300,12 @@ fn like_pattern(needle: &str) -> String {
 fn filtered(f: &ListFilter) -> events::BoxedQuery<'static, MultiBackend> {
     let mut query = events::table
         .into_boxed::<MultiBackend>()
-        .filter(events::status.eq_any(f.statuses.clone()));
+        .filter(in_list(events::status, f.statuses.iter().copied()));
     if let Some(hosts) = &f.member_hosts {
         query = query.filter(
             events::visibility
                 .eq("public")
-                .or(events::organisation_id.eq_any(hosts.clone())),
+                .or(in_list(events::organisation_id, hosts.iter().copied())),
         );
     }
     if let Some(id) = f.organisation_id {

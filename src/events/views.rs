@@ -121,15 +121,25 @@ pub fn build(
     let mut host_ids: Vec<i64> = events.iter().map(|e| e.organisation_id).collect();
     host_ids.sort_unstable();
     host_ids.dedup();
-    let hosts: HashMap<i64, store::OrgRef> = store::orgs_by_ids(conn, &host_ids)?
-        .into_iter()
-        .map(|o| (o.id, o))
-        .collect();
-    let contents = store::contents_for(conn, &ids)?;
-    let mut partners: HashMap<i64, Vec<PartnerView>> = HashMap::new();
-    for p in store::partners_for(conn, &ids)? {
-        partners.entry(p.event_id).or_default().push(p);
+    // One event (the detail, the answer to a write) takes the static per-event queries.
+    let (hosts, contents, partners) = match (&ids[..], &host_ids[..]) {
+        (&[id], &[host]) => (
+            store::org_by_id(conn, host)?.into_iter().collect(),
+            store::contents_of(conn, id)?,
+            store::partners_of(conn, id)?,
+        ),
+        _ => (
+            store::orgs_by_ids(conn, &host_ids)?,
+            store::contents_for(conn, &ids)?,
+            store::partners_for(conn, &ids)?,
+        ),
+    };
+    let hosts: HashMap<i64, store::OrgRef> = hosts.into_iter().map(|o| (o.id, o)).collect();
+    let mut by_event: HashMap<i64, Vec<PartnerView>> = HashMap::new();
+    for p in partners {
+        by_event.entry(p.event_id).or_default().push(p);
     }
+    let mut partners = by_event;
     let now = crate::db::now();
     Ok(events
         .into_iter()
