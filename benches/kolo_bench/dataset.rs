@@ -152,11 +152,15 @@ fn event(
 }
 
 /// Queues `n` verification emails (in all ten locales) for the mail worker.
+/// Drops every queued email: those the earlier scenarios queued (confirmations, the rush's
+/// waitlist notices) would be drained too and blur the count of a drain.
+pub fn clear_outbox(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    diesel::delete(kolo::db::schema::outbox::table).execute(conn)?;
+    Ok(())
+}
+
 pub fn queue_emails(conn: &mut AnyConnection, n: usize, tag: &str) -> anyhow::Result<()> {
     write_tx(conn, |conn| -> anyhow::Result<()> {
-        // Emails the earlier scenarios queued (confirmations, the rush's waitlist notices) would
-        // be drained too and blur the count; the drain measures exactly these `n`.
-        diesel::delete(kolo::db::schema::outbox::table).execute(conn)?;
         for i in 0..n {
             let email = OutgoingEmail::new(
                 &format!("sink-{tag}-{i}@example.org"),

@@ -26,6 +26,9 @@ pub async fn drain(
     pool_size: u32,
     reuse: bool,
 ) -> anyhow::Result<Drain> {
+    let clear_pool = pool.clone();
+    tokio::task::spawn_blocking(move || crate::dataset::clear_outbox(&mut *clear_pool.get()?))
+        .await??;
     let load1 = crate::server::loadavg()[0];
     let mut servers = Vec::with_capacity(launches.len());
     for launch in launches {
