@@ -140,18 +140,45 @@ pub fn connect(settings: &DatabaseSettings) -> anyhow::Result<DbPool> {
     Ok(pool)
 }
 
-/// Applies every pending migration of the connection's backend.
+/// Applies every pending migration of the connection's backend. Several instances may start
+/// at once against a new database: each first takes a lock that spans all the migrations
+/// (PostgreSQL: a session advisory lock; SQLite: the write lock), so one applies them and the
+/// others, waiting, then find none pending instead of failing on tables that now exist.
 pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<()> {
-    let applied = match conn {
-        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
-        AnyConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
-    }
-    .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))?;
+    let failed = |e| anyhow::anyhow!("applying migrations: {e}");
+    let applied: Vec<String> = match conn {
+        AnyConnection::Sqlite(c) => {
+            // Each migration's own transaction becomes a savepoint inside this one.
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            match c.run_pending_migrations(SQLITE_MIGRATIONS) {
+                Ok(versions) => {
+                    let versions = versions.iter().map(ToString::to_string).collect();
+                    AnsiTransactionManager::commit_transaction(c)?;
+                    versions
+                }
+                Err(e) => {
+                    AnsiTransactionManager::rollback_transaction(c)?;
+                    return Err(failed(e));
+                }
+            }
+        }
+        AnyConnection::Postgresql(c) => {
+            c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))?;
+            let outcome = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|versions| versions.iter().map(ToString::to_string).collect());
+            c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))?;
+            outcome.map_err(failed)?
+        }
+    };
     for version in applied {
         tracing::info!(%version, "applied migration");
     }
     Ok(())
 }
+
+/// The PostgreSQL advisory lock key that serialises migrations ("kolo" in ASCII).
+const MIGRATION_LOCK: i64 = 0x6b6f_6c6f;
 
 /// Held by this process's SQLite writer for the length of its transaction (see `write_tx`).
 static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());

@@ -28,7 +28,7 @@ pub enum TestDb {
 
 impl TestDb {
     /// Returns the database and the URL the server should use.
-    fn create(dir: &Path) -> (TestDb, String) {
+    pub fn create(dir: &Path) -> (TestDb, String) {
         match std::env::var("KOLO_TEST_DATABASE_URL") {
             Ok(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
                 let schema = format!("t_{}", uuid::Uuid::new_v4().simple());

@@ -167,3 +167,30 @@ async fn assert_mail_once(app: &TestApp, smtp: &SmtpServer, people: &[User]) {
     ids.dedup();
     assert_eq!(ids.len(), total, "no message was sent twice");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn instances_started_at_once_on_a_new_database_all_come_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_db, url) = crate::helpers::TestDb::create(dir.path());
+    let env = [("KOLO__DATABASE__URL", url)];
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    // All three apply migrations at the same moment; `serve` fails the test if one exits.
+    let starting: Vec<_> = dirs
+        .iter()
+        .map(|d| {
+            let (path, env) = (d.path().to_owned(), env.clone());
+            std::thread::spawn(move || serve(&path, &env))
+        })
+        .collect();
+    let instances: Vec<_> = starting.into_iter().map(|t| t.join().unwrap()).collect();
+    for instance in &instances {
+        let ready = reqwest::get(format!("{}/readyz", instance.base))
+            .await
+            .unwrap();
+        assert_eq!(ready.status().as_u16(), 200, "{}", instance.base);
+        let events = reqwest::get(format!("{}/api/v1/events", instance.base))
+            .await
+            .unwrap();
+        assert_eq!(events.status().as_u16(), 200);
+    }
+}
