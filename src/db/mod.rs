@@ -145,31 +145,26 @@ pub fn connect(settings: &DatabaseSettings) -> anyhow::Result<DbPool> {
 /// (PostgreSQL: a session advisory lock; SQLite: the write lock), so one applies them and the
 /// others, waiting, then find none pending instead of failing on tables that now exist.
 pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<()> {
-    let failed = |e| anyhow::anyhow!("applying migrations: {e}");
-    let applied: Vec<String> = match conn {
-        AnyConnection::Sqlite(c) => {
-            // Each migration's own transaction becomes a savepoint inside this one.
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
-            match c.run_pending_migrations(SQLITE_MIGRATIONS) {
-                Ok(versions) => {
-                    let versions = versions.iter().map(ToString::to_string).collect();
-                    AnsiTransactionManager::commit_transaction(c)?;
-                    versions
-                }
-                Err(e) => {
-                    AnsiTransactionManager::rollback_transaction(c)?;
-                    return Err(failed(e));
-                }
-            }
-        }
+    fn run(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
+        let versions = match conn {
+            AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+            AnyConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+        };
+        versions
+            .map(|v| v.iter().map(ToString::to_string).collect())
+            .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))
+    }
+    let applied = match conn {
         AnyConnection::Postgresql(c) => {
             c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))?;
-            let outcome = c
-                .run_pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|versions| versions.iter().map(ToString::to_string).collect());
-            c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))?;
-            outcome.map_err(failed)?
+            let outcome = run(conn);
+            if let AnyConnection::Postgresql(c) = conn {
+                c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))?;
+            }
+            outcome?
         }
+        // Each migration's own transaction becomes a savepoint inside this write transaction.
+        AnyConnection::Sqlite(_) => write_tx(conn, run)?,
     };
     for version in applied {
         tracing::info!(%version, "applied migration");

@@ -45,10 +45,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             if !value.is_object() {
                 return Err(AppError::invalid("body", "must be a JSON object").into());
             }
-            if holds_nul(&value) {
+            if normalise(&mut value) {
                 return Err(AppError::invalid("body", problems::NUL_MESSAGE).into());
             }
-            integers_as_integers(&mut value);
             serde_json::from_value(value)
                 .map(Json)
                 .map_err(|e| problems::shape_error(&e.to_string()).into())
@@ -56,17 +55,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
-fn holds_nul(value: &Value) -> bool {
-    match value {
-        Value::String(s) => s.contains('\0'),
-        Value::Array(items) => items.iter().any(holds_nul),
-        Value::Object(fields) => fields.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
-        _ => false,
-    }
-}
-
-/// Rewrites `12.0` as `12`, everywhere in `value`, for as long as it fits an i64.
-fn integers_as_integers(value: &mut Value) {
+/// In one pass over `value`: rewrites `12.0` as `12` (as long as it fits an i64), and answers
+/// whether any string or key holds U+0000.
+fn normalise(value: &mut Value) -> bool {
     match value {
         Value::Number(n) => {
             if let Some(f) = n.as_f64().filter(|_| n.is_f64()) {
@@ -75,26 +66,42 @@ fn integers_as_integers(value: &mut Value) {
                     *n = Number::from(f as i64);
                 }
             }
+            false
         }
-        Value::Array(items) => items.iter_mut().for_each(integers_as_integers),
-        Value::Object(fields) => fields.values_mut().for_each(integers_as_integers),
-        _ => {}
+        Value::String(s) => s.contains('\0'),
+        // Every item is visited (no short cut), so the numbers are all rewritten either way.
+        Value::Array(items) => items.iter_mut().fold(false, |nul, v| normalise(v) | nul),
+        Value::Object(fields) => fields
+            .iter_mut()
+            .fold(false, |nul, (k, v)| normalise(v) | k.contains('\0') | nul),
+        _ => false,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::integers_as_integers;
+    use super::normalise;
     use serde_json::json;
 
     #[test]
     fn whole_floats_become_integers_and_others_stay() {
         let mut value = json!({"a": 12.0, "b": [-3.0, 1.5], "c": {"d": 1e300, "e": 7}});
-        integers_as_integers(&mut value);
+        assert!(!normalise(&mut value));
         assert_eq!(
             value,
             json!({"a": 12, "b": [-3, 1.5], "c": {"d": 1e300, "e": 7}})
         );
         assert!(value["a"].is_i64());
+    }
+
+    #[test]
+    fn a_nul_in_any_string_or_key_is_found() {
+        for mut value in [
+            json!({"a": ["x", "y\u{0}"]}),
+            json!({"a": {"b\u{0}": 1}}),
+            json!({"a": 1, "b": "\u{0}"}),
+        ] {
+            assert!(normalise(&mut value), "{value}");
+        }
     }
 }
