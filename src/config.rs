@@ -21,6 +21,16 @@ pub struct Settings {
     pub events: EventsSettings,
     pub privacy: PrivacySettings,
     pub limits: LimitsSettings,
+    pub web: WebSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebSettings {
+    /// Days a browser session lives without a visit.
+    pub session_ttl_days: i64,
+    /// Origins that may frame `/o/{slug}/embed`.
+    pub embed_origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -184,7 +194,8 @@ impl Settings {
                     .list_separator(",")
                     .with_list_parse_key("notify.reminder_offsets_hours")
                     .with_list_parse_key("server.trusted_proxies")
-                    .with_list_parse_key("server.cors_allowed_origins"),
+                    .with_list_parse_key("server.cors_allowed_origins")
+                    .with_list_parse_key("web.embed_origins"),
             );
         }
         let settings = builder

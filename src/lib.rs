@@ -16,6 +16,7 @@ pub mod notify;
 pub mod privacy;
 pub mod registrations;
 pub mod types;
+pub mod web;
 
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;

@@ -5,5 +5,6 @@ pub mod model;
 pub mod passwords;
 pub mod routes;
 pub mod service;
+pub mod sessions;
 pub mod store;
 pub mod tokens;

@@ -173,6 +173,7 @@ pub fn revoke_family(
     .map(drop)
 }
 
+/// Signs the person out everywhere: refresh tokens and browser sessions.
 pub fn revoke_all_for_person(
     conn: &mut AnyConnection,
     person_id: i64,
@@ -184,6 +185,6 @@ pub fn revoke_all_for_person(
             .filter(refresh_tokens::revoked_at.is_null()),
     )
     .set(refresh_tokens::revoked_at.eq(now))
-    .execute(conn)
-    .map(drop)
+    .execute(conn)?;
+    crate::auth::sessions::delete_all_for_person(conn, person_id)
 }

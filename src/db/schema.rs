@@ -30,6 +30,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    web_sessions (id) {
+        id -> BigInt,
+        person_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     refresh_tokens (id) {
         id -> BigInt,
         person_id -> BigInt,
@@ -278,6 +289,7 @@ diesel::table! {
 
 diesel::joinable!(email_tokens -> people (person_id));
 diesel::joinable!(refresh_tokens -> people (person_id));
+diesel::joinable!(web_sessions -> people (person_id));
 diesel::joinable!(staff_roles -> people (person_id));
 diesel::joinable!(staff_roles -> organisations (organisation_id));
 diesel::joinable!(representatives -> people (person_id));
@@ -299,6 +311,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     people,
     email_tokens,
     refresh_tokens,
+    web_sessions,
     outbox,
     organisations,
     staff_roles,

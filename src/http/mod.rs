@@ -199,6 +199,8 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
                     .configure(crate::notify::routes::configure)
                     .configure(crate::privacy::routes::configure),
             )
+            // Last: the pages answer every path the API, docs and probes do not claim.
+            .configure(crate::web::configure)
             .default_service(web::to(problems::no_route))
     })
     .shutdown_timeout(server_settings.shutdown_timeout_secs)

@@ -69,12 +69,16 @@ fn clean(message: &str) -> String {
 /// Default error handler: a response that is an error but not yet problem+json (404 for an
 /// unknown route, 405 for a wrong method, ...) is rewritten as one, keeping its status.
 pub fn ensure_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let already_problem = res
+    // Pages explain their errors as pages (`web::errors`); only API answers become problems.
+    let already_explained = res
         .response()
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    if already_problem {
+        .is_some_and(|v| {
+            v.as_bytes().starts_with(b"application/problem+json")
+                || v.as_bytes().starts_with(b"text/html")
+        });
+    if already_explained {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

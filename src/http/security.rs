@@ -24,10 +24,18 @@ pub fn add_headers(path: &str, headers: &mut header::HeaderMap) {
     } else {
         API_CSP
     };
+    // A page that may be framed by listed sites (the embeddable event list) says so in its
+    // own `frame-ancestors`; X-Frame-Options cannot name sites, so it is left off there.
+    let frameable = headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| !v.contains("frame-ancestors 'none'"));
+    if !frameable && !headers.contains_key(header::X_FRAME_OPTIONS) {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     let set = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
-        (header::X_FRAME_OPTIONS, "DENY"),
         (header::CONTENT_SECURITY_POLICY, csp),
         (
             HeaderName::from_static("cross-origin-resource-policy"),

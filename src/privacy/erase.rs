@@ -66,6 +66,7 @@ fn erase_locked(conn: &mut AnyConnection, person_id: i64) -> AppResult<()> {
 
     diesel::delete(refresh_tokens::table.filter(refresh_tokens::person_id.eq(person_id)))
         .execute(conn)?;
+    crate::auth::sessions::delete_all_for_person(conn, person_id)?;
     diesel::delete(email_tokens::table.filter(email_tokens::person_id.eq(person_id)))
         .execute(conn)?;
     diesel::delete(idempotency_keys::table.filter(idempotency_keys::person_id.eq(person_id)))

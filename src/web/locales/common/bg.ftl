@@ -1,0 +1,44 @@
+common-skip = Към съдържанието
+common-nav-label = Главно меню
+common-nav-events = Събития
+common-nav-my-registrations = Моите регистрации
+common-nav-my-memberships = Моите членства
+common-nav-profile = Моят профил
+common-nav-sign-out = Изход
+common-nav-sign-in = Вход
+common-nav-sign-up = Създай профил
+common-language = Език
+common-language-apply = Смени езика
+common-footer = Коло: членство и събития за културни организации
+common-footer-api = API за разработчици
+common-back-home = Обратно към събитията
+common-results = { $count ->
+    [one] { $count } резултат
+   *[other] { $count } резултата
+}
+common-pager-label = Страници
+common-pager-previous = Предишна страница
+common-pager-next = Следваща страница
+common-page-of = Страница { $page } от { $pages }
+common-form-invalid = Някои полета трябва да се поправят. Отбелязани са по-долу.
+common-field-required = Моля, попълнете това поле.
+common-field-too-long = Твърде дълго е (най-много { $max } знака).
+common-field-email = Въведете имейл адрес, например ime@primer.org.
+common-field-invalid = Тази стойност не е валидна.
+common-error-400-title = Това не можа да се направи
+common-error-400-text = Нещо в заявката не беше наред. Върнете се и опитайте отново.
+common-error-403-title = Не е разрешено
+common-error-403-text = Нямате право да видите тази страница или да направите това.
+common-error-404-title = Страницата не е намерена
+common-error-404-text = На този адрес няма страница. Може да е премахната или връзката да е непълна.
+common-error-409-title = Това не успя
+common-error-409-text = Това не може да се направи в момента. Презаредете страницата и опитайте отново.
+common-error-413-text = Изпратеното е твърде голямо.
+common-error-429-title = Твърде много опити
+common-error-429-text = Изчакайте няколко минути, преди да опитате отново.
+common-error-500-title = Нещо се обърка
+common-error-500-text = Коло не успя да завърши това. Нищо от въведеното не е загубено; опитайте отново след малко.
+common-error-503-title = Коло е заето
+common-error-503-text = Услугата е временно недостъпна. Опитайте отново след малко.
+common-error-csrf-title = Този формуляр е изтекъл
+common-error-csrf-text = За ваша сигурност формулярът не беше приет. Върнете се, презаредете страницата и го изпратете отново.

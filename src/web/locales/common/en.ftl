@@ -1,0 +1,44 @@
+common-skip = Skip to the content
+common-nav-label = Main menu
+common-nav-events = Events
+common-nav-my-registrations = My registrations
+common-nav-my-memberships = My memberships
+common-nav-profile = My account
+common-nav-sign-out = Sign out
+common-nav-sign-in = Sign in
+common-nav-sign-up = Create an account
+common-language = Language
+common-language-apply = Change language
+common-footer = Kolo: membership and events for cultural organisations
+common-footer-api = API for developers
+common-back-home = Back to the events
+common-results = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+common-pager-label = Pages
+common-pager-previous = Previous page
+common-pager-next = Next page
+common-page-of = Page { $page } of { $pages }
+common-form-invalid = Some fields need your attention. They are marked below.
+common-field-required = Please fill this in.
+common-field-too-long = This is too long (at most { $max } characters).
+common-field-email = Enter an email address such as name@example.org.
+common-field-invalid = This value is not valid.
+common-error-400-title = This could not be done
+common-error-400-text = Something in the request was not right. Please go back and try again.
+common-error-403-title = Not allowed
+common-error-403-text = You do not have permission to see this page or do this.
+common-error-404-title = Page not found
+common-error-404-text = There is no page at this address. It may have been removed, or the link may be incomplete.
+common-error-409-title = That did not work
+common-error-409-text = This could not be done in the current state. Please reload the page and try again.
+common-error-413-text = What you sent is too large.
+common-error-429-title = Too many attempts
+common-error-429-text = Please wait a few minutes before you try again.
+common-error-500-title = Something went wrong
+common-error-500-text = Kolo could not finish this. Nothing you entered is lost; please try again in a moment.
+common-error-503-title = Kolo is busy
+common-error-503-text = The service is briefly unavailable. Please try again in a moment.
+common-error-csrf-title = This form has expired
+common-error-csrf-text = For your security the form could not be accepted. Please go back, reload the page and send it again.

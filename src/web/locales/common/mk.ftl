@@ -1,0 +1,44 @@
+common-skip = Прескокни до содржината
+common-nav-label = Главно мени
+common-nav-events = Настани
+common-nav-my-registrations = Мои пријави
+common-nav-my-memberships = Мои членства
+common-nav-profile = Мојата сметка
+common-nav-sign-out = Одјава
+common-nav-sign-in = Најава
+common-nav-sign-up = Отвори сметка
+common-language = Јазик
+common-language-apply = Промени јазик
+common-footer = Коло: членство и настани за културни организации
+common-footer-api = API за програмери
+common-back-home = Назад кон настаните
+common-results = { $count ->
+    [one] { $count } резултат
+   *[other] { $count } резултати
+}
+common-pager-label = Страници
+common-pager-previous = Претходна страница
+common-pager-next = Следна страница
+common-page-of = Страница { $page } од { $pages }
+common-form-invalid = Некои полиња треба да се поправат. Означени се подолу.
+common-field-required = Ве молиме пополнете го ова поле.
+common-field-too-long = Предолго е (најмногу { $max } знаци).
+common-field-email = Внесете адреса на е-пошта, на пример ime@primer.org.
+common-field-invalid = Оваа вредност не е валидна.
+common-error-400-title = Ова не можеше да се направи
+common-error-400-text = Нешто во барањето не беше во ред. Вратете се и обидете се повторно.
+common-error-403-title = Не е дозволено
+common-error-403-text = Немате дозвола да ја видите оваа страница или да го направите ова.
+common-error-404-title = Страницата не е пронајдена
+common-error-404-text = На оваа адреса нема страница. Можеби е отстранета или врската не е целосна.
+common-error-409-title = Тоа не успеа
+common-error-409-text = Ова моментално не може да се направи. Освежете ја страницата и обидете се повторно.
+common-error-413-text = Она што го испративте е преголемо.
+common-error-429-title = Премногу обиди
+common-error-429-text = Почекајте неколку минути пред да се обидете повторно.
+common-error-500-title = Нешто тргна наопаку
+common-error-500-text = Коло не можеше да го заврши ова. Ништо од внесеното не е изгубено; обидете се повторно за момент.
+common-error-503-title = Коло е зафатено
+common-error-503-text = Услугата е накратко недостапна. Обидете се повторно за момент.
+common-error-csrf-title = Овој формулар истече
+common-error-csrf-text = Заради ваша безбедност формуларот не беше прифатен. Вратете се, освежете ја страницата и испратете го повторно.

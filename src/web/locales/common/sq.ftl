@@ -1,0 +1,44 @@
+common-skip = Kalo te përmbajtja
+common-nav-label = Menyja kryesore
+common-nav-events = Ngjarjet
+common-nav-my-registrations = Regjistrimet e mia
+common-nav-my-memberships = Anëtarësimet e mia
+common-nav-profile = Llogaria ime
+common-nav-sign-out = Dil
+common-nav-sign-in = Hyr
+common-nav-sign-up = Krijo llogari
+common-language = Gjuha
+common-language-apply = Ndrysho gjuhën
+common-footer = Kolo: anëtarësi dhe ngjarje për organizatat kulturore
+common-footer-api = API për zhvilluesit
+common-back-home = Kthehu te ngjarjet
+common-results = { $count ->
+    [one] { $count } rezultat
+   *[other] { $count } rezultate
+}
+common-pager-label = Faqet
+common-pager-previous = Faqja e mëparshme
+common-pager-next = Faqja tjetër
+common-page-of = Faqja { $page } nga { $pages }
+common-form-invalid = Disa fusha duhen korrigjuar. Janë shënuar më poshtë.
+common-field-required = Ju lutemi plotësoni këtë fushë.
+common-field-too-long = Është shumë e gjatë (jo më shumë se { $max } shenja).
+common-field-email = Shkruani një adresë emaili, p.sh. emri@shembull.org.
+common-field-invalid = Kjo vlerë nuk është e vlefshme.
+common-error-400-title = Kjo nuk mund të bëhej
+common-error-400-text = Diçka në kërkesë nuk ishte në rregull. Kthehuni dhe provoni përsëri.
+common-error-403-title = Nuk lejohet
+common-error-403-text = Nuk keni leje ta shihni këtë faqe ose ta bëni këtë.
+common-error-404-title = Faqja nuk u gjet
+common-error-404-text = Në këtë adresë nuk ka faqe. Mund të jetë hequr ose lidhja nuk është e plotë.
+common-error-409-title = Kjo nuk funksionoi
+common-error-409-text = Kjo nuk mund të bëhet tani. Ringarkoni faqen dhe provoni përsëri.
+common-error-413-text = Ajo që dërguat është shumë e madhe.
+common-error-429-title = Shumë përpjekje
+common-error-429-text = Prisni disa minuta para se të provoni përsëri.
+common-error-500-title = Diçka shkoi keq
+common-error-500-text = Kolo nuk mundi ta përfundonte këtë. Asgjë nga ajo që futët nuk ka humbur; provoni përsëri pas pak.
+common-error-503-title = Kolo është i zënë
+common-error-503-text = Shërbimi nuk është i disponueshëm për pak kohë. Provoni përsëri pas pak.
+common-error-csrf-title = Ky formular ka skaduar
+common-error-csrf-text = Për sigurinë tuaj formulari nuk u pranua. Kthehuni, ringarkoni faqen dhe dërgojeni përsëri.

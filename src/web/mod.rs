@@ -1,0 +1,44 @@
+//! The pages people use, rendered by the same binary: one file per feature, each calling the
+//! same service functions as the API. Forms work without JavaScript; every state-changing form
+//! carries a CSRF token; pages get a strict Content-Security-Policy.
+
+pub mod assets;
+pub mod errors;
+pub mod forms;
+pub mod i18n;
+pub mod page;
+
+use actix_web::{web, HttpResponse};
+
+pub use errors::{WebError, WebResult};
+pub use page::Page;
+
+/// Registers every page. Called last by the app factory, so `/api`, `/docs` and the probes
+/// keep their own routes and error bodies.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("")
+            .wrap(actix_web::middleware::from_fn(errors::pages_middleware))
+            .service(web::resource("/static/{file}").get(assets::serve))
+            .service(web::resource("/lang").get(choose_language))
+            .service(web::resource("/").get(front_placeholder)),
+    );
+}
+
+#[derive(serde::Deserialize)]
+struct LanguageChoice {
+    lang: String,
+    next: Option<String>,
+}
+
+/// The language picker on every page: a plain GET form, so it works without JavaScript.
+async fn choose_language(mut page: Page, query: web::Query<LanguageChoice>) -> HttpResponse {
+    if let Some(locale) = crate::i18n::Locale::parse(&query.lang) {
+        page.remember_language(locale);
+    }
+    page.redirect(query.next.as_deref().unwrap_or("/"))
+}
+
+async fn front_placeholder(page: Page) -> WebResult {
+    errors::render_error(&page, actix_web::http::StatusCode::NOT_FOUND)
+}
