@@ -41,3 +41,6 @@ mod schema;
 mod schema_inputs;
 mod sweep;
 mod token_attacks;
+#[allow(dead_code)]
+mod web_client;
+mod web_foundation;
