@@ -14,7 +14,10 @@ mod audit_actions;
 mod audit_roster;
 mod auth;
 mod backup;
+// Helpers of the browser harness not every journey uses.
 mod binary;
+#[allow(dead_code)]
+mod browser;
 mod config;
 mod event_fixtures;
 mod events;
