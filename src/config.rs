@@ -51,6 +51,8 @@ pub struct ServerSettings {
     pub trusted_proxies: Vec<String>,
     /// Origins (`https://app.example.org`) that browsers may call the API from; empty = none.
     pub cors_allowed_origins: Vec<String>,
+    /// Fill an empty database with the demo network at start (development).
+    pub demo_data_when_empty: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
