@@ -44,3 +44,5 @@ mod token_attacks;
 #[allow(dead_code)]
 mod web_client;
 mod web_foundation;
+mod web_landing;
+mod web_orgs;
