@@ -46,3 +46,4 @@ mod web_client;
 mod web_foundation;
 mod web_landing;
 mod web_orgs;
+mod web_orgs_embed;

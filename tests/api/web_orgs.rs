@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::event_fixtures::event_body;
-use crate::helpers::{spawn_app, spawn_app_with, TestApp, User};
+use crate::helpers::{spawn_app, TestApp, User};
 use crate::web_client::{Browser, WebPage};
 
 /// A browser signed in as `user` (a session row, as the sign-in page makes one).
@@ -23,14 +23,14 @@ pub async fn signed_in<'a>(app: &'a TestApp, user: &User) -> Browser<'a> {
 
 /// Host "kc-ns" with a profile, one published and one draft event, a membership type for
 /// people (12 months, a fee, approval) and one for organisations (lifetime, at once).
-struct Host {
-    owner: User,
-    event_id: i64,
-    person_type: i64,
-    org_type: i64,
+pub struct Host {
+    pub owner: User,
+    pub event_id: i64,
+    pub person_type: i64,
+    pub org_type: i64,
 }
 
-async fn host(app: &TestApp) -> Host {
+pub async fn host(app: &TestApp) -> Host {
     let owner = app.host("kc-ns").await;
     app.patch(
         "/api/v1/organisations/kc-ns",
@@ -203,6 +203,11 @@ async fn a_person_applies_for_themself_and_for_the_organisation_they_represent()
         "{}",
         page.body
     );
+    let represented = kolo::members::organisations::represented(&app.state, ana.id)
+        .await
+        .unwrap();
+    let slugs: Vec<&str> = represented.iter().map(|o| o.slug.as_str()).collect();
+    assert_eq!(slugs, ["udruzenje-ana"]);
 
     // The wrong kind of member for each type, with the choice kept.
     let org_type = h.org_type.to_string();
@@ -308,56 +313,4 @@ async fn applying_needs_a_verified_address_and_the_forms_token() {
         .post("/o/kc-ns/apply", &[("type_id", &person_type)])
         .await
         .expect(403);
-}
-
-#[tokio::test]
-async fn the_embeddable_list_is_compact_and_framed_by_nobody_without_configured_origins() {
-    let app = spawn_app().await;
-    let h = host(&app).await;
-    let browser = Browser::new(&app);
-    let page = browser.get("/o/kc-ns/embed").await.expect_html();
-    assert!(page.contains(r#"<html lang="en">"#));
-    assert!(page.contains("<title>"));
-    assert!(page.contains(r#"rel="stylesheet" href="/static/kolo."#));
-    assert!(!page.contains(r#"<header class="site">"#), "no site header");
-    assert!(page.contains(&format!(r#"href="/events/{}/"#, h.event_id)));
-    assert!(page.contains(r#"target="_top""#));
-    assert!(!page.contains("Secret draft"));
-    let csp = page.headers["content-security-policy"].to_str().unwrap();
-    assert!(csp.ends_with("frame-ancestors 'none'"), "{csp}");
-    assert!(csp.contains("script-src 'self'"));
-    assert_eq!(page.headers["x-frame-options"], "DENY");
-
-    let page = browser
-        .get("/o/kc-ns/embed?lang=sr-Cyrl")
-        .await
-        .expect_html();
-    assert!(page.contains(r#"<html lang="sr-Cyrl">"#));
-}
-
-#[tokio::test]
-async fn the_embeddable_list_may_be_framed_by_the_configured_origins_only() {
-    let app = spawn_app_with(|s| {
-        s.web.embed_origins = vec![
-            "https://kcns.example.org".into(),
-            "https://www.network.example".into(),
-        ]
-    })
-    .await;
-    host(&app).await;
-    let browser = Browser::new(&app);
-    let page = browser.get("/o/kc-ns/embed").await.expect_html();
-    let csp = page.headers["content-security-policy"].to_str().unwrap();
-    assert!(
-        csp.ends_with("frame-ancestors https://kcns.example.org https://www.network.example"),
-        "{csp}"
-    );
-    assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"));
-    assert!(!page.headers.contains_key("x-frame-options"));
-
-    // Every other page stays unframeable.
-    let page = browser.get("/o/kc-ns").await.expect_html();
-    let csp = page.headers["content-security-policy"].to_str().unwrap();
-    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
-    assert_eq!(page.headers["x-frame-options"], "DENY");
 }
