@@ -207,6 +207,18 @@ async fn a_reader_unsubscribes_from_organiser_messages_through_the_page() {
     let link = path_of(&link);
     assert!(link.starts_with("/unsubscribe?token="), "{link}");
 
+    // In the reader's language.
+    let page = Browser::speaking(&app, "sr-Cyrl")
+        .get(&link)
+        .await
+        .expect_html();
+    assert!(page.contains(r#"<html lang="sr-Cyrl">"#));
+    assert!(
+        page.contains("поруке организатора догађаја"),
+        "{}",
+        page.body
+    );
+
     let browser = Browser::new(&app);
     let page = browser.get(&link).await.expect_html();
     let csrf = page.csrf();
@@ -263,7 +275,7 @@ async fn a_reader_unsubscribes_from_organiser_messages_through_the_page() {
         .filter(|q| q.data.to_string().contains("Change of room"))
         .map(|q| q.recipient)
         .collect();
-    assert_eq!(queued, [bojan.email.clone()]);
+    assert_eq!(queued, [bojan.email.as_str()]);
 
     // A broken or forged link: a clear page, nothing recorded.
     let page = browser.get("/unsubscribe?token=forged").await.expect(422);
