@@ -33,7 +33,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common");
+areas!("common", "landing", "orgs");
 
 type Bundle = FluentBundle<FluentResource>;
 

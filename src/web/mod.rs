@@ -6,6 +6,10 @@ pub mod assets;
 pub mod errors;
 pub mod forms;
 pub mod i18n;
+pub mod landing;
+pub mod orgs;
+pub mod orgs_embed;
+pub mod orgs_view;
 pub mod page;
 
 use actix_web::{web, HttpResponse};
@@ -21,6 +25,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(actix_web::middleware::from_fn(errors::pages_middleware))
             .service(web::resource("/static/{file}").get(assets::serve))
             .service(web::resource("/lang").get(choose_language))
+            .configure(landing::configure)
+            .configure(orgs::configure)
             .service(web::resource("/").get(front_placeholder)),
     );
 }

@@ -47,3 +47,6 @@ mod token_attacks;
 #[allow(dead_code)]
 mod web_client;
 mod web_foundation;
+mod web_landing;
+mod web_orgs;
+mod web_orgs_embed;
