@@ -40,16 +40,19 @@ pub fn of(message: &str, data: &Value) -> Option<Host> {
     }
     data.get("host")
         .and_then(|h| serde_json::from_value::<Host>(h.clone()).ok())
-        .filter(|h| !h.name.trim().is_empty())
+        .map(|h| Host {
+            name: clean(&h.name),
+            ..h
+        })
+        .filter(|h| !h.name.is_empty())
 }
 
 /// Names must not smuggle line breaks into headers or look empty.
-fn clean(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_owned()
+pub fn clean(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `From`: the deployment's address (so SPF and DKIM hold) under the host's name, or the

@@ -68,7 +68,10 @@ pub fn for_message(
     let link = |label: &'static str, url: Option<String>| url.map(|url| Link { label, url });
     let host_page = host.map(|h| format!("{}/o/{}", settings.public_url(), h.slug));
     let links = match message {
-        "verify_email" | "password_reset" | "guest_confirm" => vec![
+        "verify_email" | "password_reset" => {
+            vec![link("action", text(data, "link").map(str::to_owned))]
+        }
+        "guest_confirm" => vec![
             link("action", text(data, "link").map(str::to_owned)),
             link("link-event", event(settings, data)),
         ],

@@ -303,3 +303,7 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
         .multipart(body)
         .map_err(|e| format!("building the message: {e}"))
 }
+
+#[cfg(test)]
+#[path = "emails_tests.rs"]
+mod tests;
