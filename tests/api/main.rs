@@ -16,6 +16,7 @@ mod auth;
 mod backup;
 mod binary;
 mod config;
+mod emails;
 mod event_fixtures;
 mod events;
 mod events_calendar;
