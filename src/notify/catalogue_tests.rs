@@ -402,7 +402,7 @@ fn protect(text: &str) -> String {
     for piece in text.split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
         if word.starts_with("http") || word.contains('@') {
-            out.push_str("\u{E002}");
+            out.push('\u{E002}');
         } else {
             out.push_str(word);
         }

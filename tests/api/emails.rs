@@ -163,7 +163,12 @@ async fn a_member_applies_and_hears_from_the_host_with_a_link_to_the_membership(
     let (from, reply_to, _) = headers(&received);
     assert_eq!(from, "Host nkss via Kolo");
     assert_eq!(reply_to, None);
-    assert_eq!(links(&received), [page.clone()], "{}", received.text);
+    assert_eq!(
+        links(&received),
+        std::slice::from_ref(&page),
+        "{}",
+        received.text
+    );
     assert!(
         text(&received).contains("— Host nkss\n"),
         "{}",
