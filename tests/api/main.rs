@@ -19,6 +19,7 @@ mod binary;
 #[allow(dead_code)]
 mod browser;
 mod config;
+mod emails;
 mod event_fixtures;
 mod events;
 mod events_calendar;
