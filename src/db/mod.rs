@@ -3,6 +3,7 @@
 //! the dialects differ (pragmas, `BEGIN IMMEDIATE`) match on the variant here and nowhere else.
 
 pub mod in_list;
+pub mod refold;
 pub mod schema;
 
 use std::path::Path;
@@ -150,9 +151,15 @@ pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<()> {
             AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
             AnyConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
         };
-        versions
+        let versions: Vec<String> = versions
             .map(|v| v.iter().map(ToString::to_string).collect())
-            .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))
+            .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))?;
+        // The folds only Rust can write, for rows the migrations just gave a folded column.
+        let refolded = conn.transaction(refold::refold_if_stale)?;
+        if refolded {
+            tracing::info!("rewrote the stored search folds");
+        }
+        Ok(versions)
     }
     let applied = match conn {
         AnyConnection::Postgresql(c) => {

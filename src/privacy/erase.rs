@@ -110,6 +110,7 @@ fn erase_locked(conn: &mut AnyConnection, person_id: i64) -> AppResult<()> {
         .set((
             people::email.eq(placeholder_email(person_id)),
             people::full_name.eq(ERASED_NAME),
+            people::search_text.eq(crate::i18n::fold::fold(ERASED_NAME)),
             people::password_hash.eq(UNUSABLE_PASSWORD),
             people::country.eq(None::<String>),
             people::is_admin.eq(false),

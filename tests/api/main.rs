@@ -39,5 +39,6 @@ mod registrations_concurrency;
 mod scale_out;
 mod schema;
 mod schema_inputs;
+mod search_fold;
 mod sweep;
 mod token_attacks;
