@@ -16,14 +16,16 @@ struct Version {
     version: i32,
 }
 
-/// Rewrites every stored fold if they were made by an older fold; returns whether it did.
-pub fn refold_if_stale(conn: &mut AnyConnection) -> QueryResult<bool> {
+/// Rewrites every stored fold if they were made by an older fold; returns how many rows it
+/// rewrote (`None`: they were current).
+pub fn refold_if_stale(conn: &mut AnyConnection) -> QueryResult<Option<usize>> {
     let stored = diesel::sql_query("SELECT version FROM search_fold")
         .get_result::<Version>(conn)?
         .version;
     if stored >= FOLD_VERSION {
-        return Ok(false);
+        return Ok(None);
     }
+    let mut rewritten = 0;
     let rows: Vec<(i64, String)> = organisations::table
         .select((organisations::id, organisations::name))
         .load(conn)?;
@@ -31,6 +33,7 @@ pub fn refold_if_stale(conn: &mut AnyConnection) -> QueryResult<bool> {
         diesel::update(organisations::table.find(id))
             .set(organisations::search_text.eq(fold(&name)))
             .execute(conn)?;
+        rewritten += 1;
     }
     let rows: Vec<(i64, String)> = people::table
         .select((people::id, people::full_name))
@@ -39,6 +42,7 @@ pub fn refold_if_stale(conn: &mut AnyConnection) -> QueryResult<bool> {
         diesel::update(people::table.find(id))
             .set(people::search_text.eq(fold(&name)))
             .execute(conn)?;
+        rewritten += 1;
     }
     let rows: Vec<(i64, Option<String>)> = events::table
         .filter(events::city.is_not_null())
@@ -48,6 +52,7 @@ pub fn refold_if_stale(conn: &mut AnyConnection) -> QueryResult<bool> {
         diesel::update(events::table.find(id))
             .set(events::city_fold.eq(city.as_deref().map(fold)))
             .execute(conn)?;
+        rewritten += 1;
     }
     let rows: Vec<(i64, Option<String>, Option<String>)> = event_contents::table
         .select((
@@ -62,8 +67,9 @@ pub fn refold_if_stale(conn: &mut AnyConnection) -> QueryResult<bool> {
                 event_contents::search_text.eq(fold_parts(&[title.as_deref(), summary.as_deref()])),
             )
             .execute(conn)?;
+        rewritten += 1;
     }
     // A constant, not user input: both dialects take it inline.
     diesel::sql_query(format!("UPDATE search_fold SET version = {FOLD_VERSION}")).execute(conn)?;
-    Ok(true)
+    Ok(Some(rewritten))
 }
