@@ -15,6 +15,7 @@ mod audit_roster;
 mod auth;
 mod backup;
 mod binary;
+mod caching;
 mod config;
 mod event_fixtures;
 mod events;
