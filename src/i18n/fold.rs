@@ -61,6 +61,10 @@ fn push_plain(out: &mut String, c: char) {
         'ı' => "i",
         'ħ' => "h",
         'ŧ' => "t",
+        // The single-letter digraphs of Serbo-Croatian Latin (rare, but in Unicode).
+        'ǆ' => "dz",
+        'ǉ' => "lj",
+        'ǌ' => "nj",
         _ => "",
     };
     if !special.is_empty() {
@@ -149,6 +153,7 @@ mod tests {
         assert_eq!(fold("Охрид Скопје"), "ohrid skopje");
         assert_eq!(fold("Пловдив"), "plovdiv");
         assert_eq!(fold("Straße Łódź"), "strasse lodz");
+        assert_eq!(fold("ǅep ǈubav Ǌegoš"), "dzep ljubav njegos");
     }
 
     #[test]
