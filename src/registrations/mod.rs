@@ -7,6 +7,7 @@ pub mod idempotency;
 pub mod model;
 pub mod plan;
 pub mod questions;
+mod register;
 pub mod roster;
 pub mod routes;
 pub mod service;
