@@ -49,6 +49,7 @@ mod sweep;
 mod token_attacks;
 #[allow(dead_code)]
 mod web_client;
+mod web_email_links;
 mod web_foundation;
 mod web_landing;
 mod web_orgs;
