@@ -27,6 +27,7 @@ mod hardening;
 mod http;
 mod limits;
 mod mail;
+mod mail_claims;
 mod mass_assignment;
 mod memberships;
 mod notifications;
