@@ -28,6 +28,7 @@ mod http;
 mod limits;
 mod mail;
 mod mail_claims;
+mod mail_stall;
 mod mass_assignment;
 mod memberships;
 mod notifications;
