@@ -134,6 +134,11 @@ pub async fn cancel(
                 affected.push(event.clone());
                 store::cancel_with_sessions(conn, id, &reason, now)?;
                 let ids: Vec<i64> = affected.iter().map(|e| e.id).collect();
+                // A move still waiting in its coalescing window would arrive beside, or after,
+                // the cancellation: only the cancellation goes out.
+                for id in &ids {
+                    outbox::withdraw_unsent(conn, &format!("event_changed:{id}:"), now)?;
+                }
                 for r in store::live_recipients(conn, &ids)? {
                     let Some(target) = affected.iter().find(|e| e.id == r.event_id) else {
                         continue;

@@ -200,6 +200,27 @@ pub fn enqueue_coalesced(
     insert_due(conn, &email, now + delay).map(drop)
 }
 
+/// Withdraws the messages under keys starting with `prefix` that no worker holds and none has
+/// sent: news that a later change made moot (a move announced for an event that is then
+/// cancelled). A message a worker has claimed may already be on its way and is left alone.
+pub fn withdraw_unsent(
+    conn: &mut AnyConnection,
+    prefix: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(
+        outbox::table
+            .filter(outbox::dedupe_key.like(format!("{prefix}%")))
+            .filter(outbox::status.eq(STATUS_PENDING))
+            .filter(
+                outbox::locked_until
+                    .is_null()
+                    .or(outbox::locked_until.lt(now)),
+            ),
+    )
+    .execute(conn)
+}
+
 fn insert_due(
     conn: &mut AnyConnection,
     email: &OutgoingEmail,

@@ -19,6 +19,7 @@ mod config;
 mod event_fixtures;
 mod events;
 mod events_calendar;
+mod events_invitations;
 mod events_programme;
 mod faults;
 mod faults_crash;
