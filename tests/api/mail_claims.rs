@@ -75,7 +75,11 @@ async fn concurrent_claims_take_disjoint_rows_without_waiting() {
         assert!(waited < Duration::from_secs(2), "waited {waited:?}");
     }
     assert_eq!(first_ids.len(), 5);
-    assert_eq!(second_ids.len(), 5, "the second worker found the other rows");
+    assert_eq!(
+        second_ids.len(),
+        5,
+        "the second worker found the other rows"
+    );
     let first_set: HashSet<i64> = first_ids.into_iter().collect();
     assert!(
         second_ids.iter().all(|id| !first_set.contains(id)),

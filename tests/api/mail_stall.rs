@@ -40,7 +40,10 @@ impl Staller {
     async fn session(self, socket: TcpStream) {
         let (read, mut write) = socket.into_split();
         let mut lines = BufReader::new(read).lines();
-        write.write_all(b"220 staller.test ESMTP\r\n").await.unwrap();
+        write
+            .write_all(b"220 staller.test ESMTP\r\n")
+            .await
+            .unwrap();
         let mut recipients: Vec<String> = Vec::new();
         while let Ok(Some(line)) = lines.next_line().await {
             let command = line.to_ascii_uppercase();
@@ -72,10 +75,7 @@ impl Staller {
                     while let Ok(Some(_)) = lines.next_line().await {}
                     return;
                 }
-                self.accepted
-                    .lock()
-                    .unwrap()
-                    .extend(recipients.drain(..));
+                self.accepted.lock().unwrap().extend(recipients.drain(..));
                 b"250 queued\r\n"
             } else if command.starts_with("QUIT") {
                 let _ = write.write_all(b"221 bye\r\n").await;
@@ -154,7 +154,12 @@ async fn a_stalled_smtp_conversation_holds_back_nothing_and_is_retried_once() {
     app.wait_for_outbox_drained().await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let counts = server.count();
-    for address in healthy.iter().chain(&later).map(String::as_str).chain([STALLED]) {
+    for address in healthy
+        .iter()
+        .chain(&later)
+        .map(String::as_str)
+        .chain([STALLED])
+    {
         assert_eq!(counts.get(address), Some(&1), "{address}: {counts:?}");
     }
 }
