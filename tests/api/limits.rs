@@ -217,3 +217,37 @@ async fn the_test_configuration_has_limits_off() {
     let app = spawn_app().await;
     assert!(!app.state.settings.limits.enabled);
 }
+
+/// `DELETE /me` with a password, from `ip` (behind the trusted test proxy).
+async fn erase_from(app: &TestApp, token: &str, password: &str, ip: &str) -> Reply {
+    let bearer = format!("Bearer {token}");
+    app.request_with_headers(
+        Method::DELETE,
+        "/api/v1/me",
+        &[("authorization", &bearer), ("x-forwarded-for", ip)],
+        Some(json!({"password": password})),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn password_checks_of_account_deletion_spend_the_login_budgets() {
+    let app = spawn_app_with(limits(true)).await;
+    let ana = app.verified_user("ana@example.org", "Ana").await; // its own login
+                                                                 // A stolen access token guessing the password: the per-IP budget (3) runs out.
+    let mut statuses = Vec::new();
+    for _ in 0..40 {
+        let reply = erase_from(&app, &ana.token, "guess-guess-guess", "203.0.113.7").await;
+        statuses.push(reply.status.as_u16());
+        if reply.status == 429 {
+            assert_limited(reply);
+            break;
+        }
+    }
+    assert_eq!(statuses, [401, 401, 401, 429]);
+    // The guesses spent the account's budget (4 an hour) as logins would: from anywhere else,
+    // signing in and deleting with the right password wait too, and nothing was erased.
+    assert_limited(login_from(&app, "ana@example.org", Some("198.51.100.1")).await);
+    assert_limited(erase_from(&app, &ana.token, PASSWORD, "198.51.100.2").await);
+    app.get("/api/v1/me", Some(&ana.token)).await.expect(200);
+}
