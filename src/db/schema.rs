@@ -165,6 +165,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        revision -> Integer,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::edit::current_contents;
 use crate::events::emails::*;
 use crate::events::model::*;
+use crate::events::recipients;
 use crate::events::service::*;
 use crate::events::store::{self};
 use crate::events::validate::{self as v, push};
@@ -139,7 +140,8 @@ pub async fn cancel(
                 for id in &ids {
                     outbox::withdraw_unsent(conn, &format!("event_changed:{id}:"), now)?;
                 }
-                for r in store::live_recipients(conn, &ids)? {
+                let mut revisions = Revisions::default();
+                for r in recipients::live(conn, &ids)? {
                     let Some(target) = affected.iter().find(|e| e.id == r.event_id) else {
                         continue;
                     };
@@ -147,29 +149,32 @@ pub async fn cancel(
                     let locale = recipient_locale(&r);
                     let reply_to =
                         crate::members::access::organisation_email(conn, target.organisation_id)?;
+                    let mut data = json!({
+                        "name": r.name,
+                        "event": title_for(target, &contents, locale),
+                        "event_id": target.id,
+                        "starts_at": target.starts_at.and_utc().to_rfc3339(),
+                        "ends_at": target.ends_at.and_utc().to_rfc3339(),
+                        "timezone": target.timezone,
+                        "place": target.place(),
+                        "reason": reason,
+                        "link": format!("{public_url}/events/{}", target.id),
+                    });
+                    let template = addressed(
+                        conn,
+                        &mut revisions,
+                        &r,
+                        &mut data,
+                        ("event_cancelled", "event_cancelled_no_seat"),
+                    )?;
                     outbox::enqueue(
                         conn,
-                        OutgoingEmail::new(
-                            &r.email,
-                            locale,
-                            "event_cancelled",
-                            json!({
-                                "name": r.name,
-                                "event": title_for(target, &contents, locale),
-                                "event_id": target.id,
-                                "starts_at": target.starts_at.and_utc().to_rfc3339(),
-                                "ends_at": target.ends_at.and_utc().to_rfc3339(),
-                                "timezone": target.timezone,
-                                "place": target.place(),
-                                "reason": reason,
-                                "link": format!("{public_url}/events/{}", target.id),
-                            }),
-                        )
-                        .dedupe(format!(
-                            "event_cancelled:{}:{}",
-                            target.id, r.registration_id
-                        ))
-                        .reply_to(reply_to),
+                        OutgoingEmail::new(&r.email, locale, template, data)
+                            .dedupe(format!(
+                                "event_cancelled:{}:{}",
+                                target.id, r.registration_id
+                            ))
+                            .reply_to(reply_to),
                     )?;
                 }
                 let cancelled = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;

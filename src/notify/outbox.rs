@@ -180,6 +180,8 @@ pub fn enqueue_coalesced(
         let updated = diesel::update(waiting(now).filter(outbox::id.eq(existing.id)))
             .set((
                 outbox::data.eq(data.to_string()),
+                // The latest kind wins too: someone promoted meanwhile now holds a seat.
+                outbox::template.eq(email.template),
                 outbox::recipient.eq(&email.recipient),
                 outbox::locale.eq(email.locale.tag()),
             ))

@@ -6,6 +6,7 @@ use crate::db::AnyConnection;
 use crate::error::AppResult;
 use crate::i18n::Locale;
 use crate::members::access;
+use crate::notify::invite;
 use crate::notify::outbox::{self, OutgoingEmail};
 use crate::registrations::model::*;
 use crate::registrations::store::{self, EventSlot};
@@ -18,6 +19,19 @@ pub fn announce(
     reg: &Registration,
     template: &'static str,
 ) -> AppResult<()> {
+    announce_as(conn, event, reg, template, reg.status == CONFIRMED)
+}
+
+/// `announce`, saying whether the registration holds (for a cancellation: held) a seat. Only
+/// then does a registration email carry a calendar invitation, under the event's next
+/// revision; someone leaving the waitlist never had the event in their calendar.
+pub fn announce_as(
+    conn: &mut AnyConnection,
+    event: &EventSlot,
+    reg: &Registration,
+    template: &'static str,
+    held_seat: bool,
+) -> AppResult<()> {
     let view = views::view(conn, reg)?;
     if view.email.is_empty() {
         return Ok(());
@@ -29,13 +43,11 @@ pub fn announce(
         &[locale.tag(), event.default_locale.as_str(), "en"],
     )?;
     let reply_to = access::organisation_email(conn, event.organisation_id)?;
-    outbox::enqueue(
-        conn,
-        OutgoingEmail::new(
-            &view.email,
-            locale,
-            template,
-            json!({
+    let sequence = match held_seat && invite::method_for(template).is_some() {
+        true => Some(crate::events::service::next_revision(conn, event.id)?),
+        false => None,
+    };
+    let mut data = json!({
                 "name": view.name,
                 "event": title,
                 "event_id": event.id,
@@ -47,14 +59,19 @@ pub fn announce(
                 "code": reg.code,
                 "position": view.waitlist_position,
                 "registration_id": reg.id,
-            }),
-        )
-        .dedupe(format!(
-            "{template}:{}:{}",
-            reg.id,
-            reg.updated_at.and_utc().timestamp_micros()
-        ))
-        .reply_to(reply_to),
+    });
+    if let Some(sequence) = sequence {
+        data["sequence"] = json!(sequence);
+    }
+    outbox::enqueue(
+        conn,
+        OutgoingEmail::new(&view.email, locale, template, data)
+            .dedupe(format!(
+                "{template}:{}:{}",
+                reg.id,
+                reg.updated_at.and_utc().timestamp_micros()
+            ))
+            .reply_to(reply_to),
     )?;
     Ok(())
 }
