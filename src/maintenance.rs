@@ -1,6 +1,7 @@
 //! Periodic jobs, run by every mail worker at start and then every
 //! `worker.sweep_interval_secs`: membership expiry and reminders, event reminders, unconfirmed
-//! guest registrations, stale idempotency keys, registrations past retention (`privacy`).
+//! guest registrations, stale idempotency keys, registrations past retention (`privacy`),
+//! refilled abuse-limit buckets (PostgreSQL).
 //! Each is idempotent (conditional updates, dedupe keys, markers), so several instances may
 //! run them at once.
 
@@ -18,6 +19,7 @@ pub struct MaintenanceReport {
     pub guests_expired: usize,
     pub idempotency_keys_purged: usize,
     pub registrations_anonymised: usize,
+    pub rate_limit_buckets_purged: usize,
 }
 
 /// Runs every job as of `now` (UTC). Tests call it with a chosen time.
@@ -35,6 +37,8 @@ pub fn run(
     })?;
     let idempotency_keys_purged = write_tx(conn, crate::registrations::idempotency::purge)?;
     let registrations_anonymised = crate::privacy::retention::run(conn, settings, now)?;
+    let rate_limit_buckets_purged =
+        crate::http::ratelimit_shared::purge(conn, now.and_utc().timestamp_micros())?;
     Ok(MaintenanceReport {
         memberships_expired: memberships.expired,
         memberships_reminded: memberships.reminded,
@@ -42,5 +46,6 @@ pub fn run(
         guests_expired,
         idempotency_keys_purged,
         registrations_anonymised,
+        rate_limit_buckets_purged,
     })
 }

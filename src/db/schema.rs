@@ -192,6 +192,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    rate_limit_buckets (bucket) {
+        bucket -> Text,
+        tat_us -> BigInt,
+        allowed -> Bool,
+    }
+}
+
+diesel::table! {
     registrations (id) {
         id -> BigInt,
         event_id -> BigInt,

@@ -47,7 +47,8 @@ pub async fn erase(
     let person = state.db(move |conn| load_person(conn, person_id)).await?;
     state
         .limits
-        .check(Action::Login, ip, Some(&email_key(&person.email)))?;
+        .check(Action::Login, ip, Some(&email_key(&person.email)))
+        .await?;
     if !passwords::verify_off_thread(password, person.password_hash).await? {
         return Err(AppError::Unauthorized("the password is incorrect".into()));
     }

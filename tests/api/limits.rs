@@ -251,3 +251,38 @@ async fn password_checks_of_account_deletion_spend_the_login_budgets() {
     assert_limited(erase_from(&app, &ana.token, PASSWORD, "198.51.100.2").await);
     app.get("/api/v1/me", Some(&ana.token)).await.expect(200);
 }
+
+#[tokio::test]
+async fn instances_over_postgresql_share_one_budget() {
+    let first = spawn_app_with(limits(false)).await;
+    let second = first.second_instance(limits(false)).await;
+    // Three wrong passwords from one address, alternating instances: the budget (3 a minute)
+    // is spent wherever they landed.
+    for app in [&first, &second, &first] {
+        login_from(app, "x@example.org", None)
+            .await
+            .expect_problem(401);
+    }
+    let fourth = login_from(&second, "x@example.org", None).await;
+    if first.db.is_postgres() {
+        assert_limited(fourth);
+        // The sweep keeps a bucket until it has refilled, then drops it.
+        let sweep = |hours: i64| {
+            let settings = first.state.settings.clone();
+            first.with_conn(move |conn| {
+                let at = kolo::db::now() + chrono::Duration::hours(hours);
+                kolo::maintenance::run(conn, &settings, at)
+                    .unwrap()
+                    .rate_limit_buckets_purged
+            })
+        };
+        assert_eq!(sweep(0).await, 0);
+        login_from(&first, "x@example.org", None)
+            .await
+            .expect_problem(429);
+        assert!(sweep(2).await >= 1);
+    } else {
+        // One SQLite file serves one instance; two would each count on their own.
+        fourth.expect_problem(401);
+    }
+}
