@@ -43,25 +43,21 @@ pub fn announce_as(
         &[locale.tag(), event.default_locale.as_str(), "en"],
     )?;
     let reply_to = access::organisation_email(conn, event.organisation_id)?;
-    let sequence = match held_seat && invite::method_for(template).is_some() {
-        true => Some(crate::events::service::next_revision(conn, event.id)?),
-        false => None,
-    };
     let mut data = json!({
-                "name": view.name,
-                "event": title,
-                "event_id": event.id,
-                "starts_at": event.starts_at.and_utc().to_rfc3339(),
-                "ends_at": event.ends_at.and_utc().to_rfc3339(),
-                "timezone": event.timezone,
-                "place": event.place(),
-                "online_url": event.online_url,
-                "code": reg.code,
-                "position": view.waitlist_position,
-                "registration_id": reg.id,
+        "name": view.name,
+        "event": title,
+        "event_id": event.id,
+        "starts_at": event.starts_at.and_utc().to_rfc3339(),
+        "ends_at": event.ends_at.and_utc().to_rfc3339(),
+        "timezone": event.timezone,
+        "place": event.place(),
+        "online_url": event.online_url,
+        "code": reg.code,
+        "position": view.waitlist_position,
+        "registration_id": reg.id,
     });
-    if let Some(sequence) = sequence {
-        data["sequence"] = json!(sequence);
+    if held_seat && invite::method_for(template).is_some() {
+        data["sequence"] = json!(crate::events::service::next_revision(conn, event.id)?);
     }
     outbox::enqueue(
         conn,
