@@ -1,7 +1,7 @@
 //! Periodic jobs, run by every mail worker at start and then every
 //! `worker.sweep_interval_secs`: membership expiry and reminders, event reminders, unconfirmed
 //! guest registrations, stale idempotency keys, registrations past retention (`privacy`), expired
-//! browser sessions.
+//! browser sessions, refilled abuse-limit buckets (PostgreSQL).
 //! Each is idempotent (conditional updates, dedupe keys, markers), so several instances may
 //! run them at once.
 
@@ -20,6 +20,7 @@ pub struct MaintenanceReport {
     pub idempotency_keys_purged: usize,
     pub registrations_anonymised: usize,
     pub web_sessions_purged: usize,
+    pub rate_limit_buckets_purged: usize,
 }
 
 /// Runs every job as of `now` (UTC). Tests call it with a chosen time.
@@ -40,6 +41,8 @@ pub fn run(
     let web_sessions_purged = write_tx(conn, |conn| -> AppResult<usize> {
         Ok(crate::auth::sessions::purge_expired(conn, now)?)
     })?;
+    let rate_limit_buckets_purged =
+        crate::http::ratelimit_shared::purge(conn, now.and_utc().timestamp_micros())?;
     Ok(MaintenanceReport {
         memberships_expired: memberships.expired,
         memberships_reminded: memberships.reminded,
@@ -48,5 +51,6 @@ pub fn run(
         idempotency_keys_purged,
         registrations_anonymised,
         web_sessions_purged,
+        rate_limit_buckets_purged,
     })
 }

@@ -4,6 +4,7 @@
 
 mod baselines;
 mod dataset;
+mod limits;
 mod load;
 mod mail;
 mod report;
@@ -37,6 +38,8 @@ enum Scenario {
     Registrations,
     Rush,
     Logins,
+    /// The abuse-limit check of the login path, in-process (no server).
+    LimitCheck,
     Outbox,
     /// The front page and the event page (HTML), against the JSON list and detail.
     Pages,
@@ -356,6 +359,11 @@ async fn measure(
         report.rows.extend(rows);
         report.notes.push(note);
         after("login storm", &servers);
+    }
+    if runs(Scenario::LimitCheck) {
+        let row =
+            limits::login_checks(&pool, &settings, scratch.is_some(), warmup, duration).await?;
+        report.rows.push(row);
     }
     report.notes.push(format!(
         "kolo RSS now/peak in MiB after each phase: {}",

@@ -74,7 +74,8 @@ pub async fn register(
 ) -> AppResult<HttpResponse> {
     state
         .limits
-        .check(Action::Register, ip.0, Some(&email_key(&body.email)))?;
+        .check(Action::Register, ip.0, Some(&email_key(&body.email)))
+        .await?;
     service::register(&state, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().json(RegistrationAccepted::new()))
 }
@@ -102,7 +103,8 @@ pub async fn resend_verification(
     let account = format!("person:{}", user.person_id);
     state
         .limits
-        .check(Action::VerificationResend, ip.0, Some(&account))?;
+        .check(Action::VerificationResend, ip.0, Some(&account))
+        .await?;
     service::resend_verification(&state, user.person_id).await?;
     Ok(HttpResponse::Accepted().finish())
 }
@@ -118,7 +120,8 @@ pub async fn login(
 ) -> AppResult<HttpResponse> {
     state
         .limits
-        .check(Action::Login, ip.0, Some(&email_key(&body.email)))?;
+        .check(Action::Login, ip.0, Some(&email_key(&body.email)))
+        .await?;
     let pair = service::login(&state, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(pair))
 }
@@ -156,7 +159,8 @@ pub async fn password_reset(
 ) -> AppResult<HttpResponse> {
     state
         .limits
-        .check(Action::PasswordReset, ip.0, Some(&email_key(&body.email)))?;
+        .check(Action::PasswordReset, ip.0, Some(&email_key(&body.email)))
+        .await?;
     service::request_password_reset(&state, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().finish())
 }
@@ -171,7 +175,8 @@ pub async fn password_reset_confirm(
 ) -> AppResult<HttpResponse> {
     state
         .limits
-        .check(Action::PasswordResetConfirm, ip.0, None)?;
+        .check(Action::PasswordResetConfirm, ip.0, None)
+        .await?;
     service::confirm_password_reset(&state, body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -182,6 +182,7 @@ diesel::table! {
         updated_at -> Timestamp,
         /// `i18n::fold::fold(city)`, written with the row.
         city_fold -> Nullable<Text>,
+        revision -> Integer,
     }
 }
 
@@ -204,6 +205,14 @@ diesel::table! {
         organisation_id -> BigInt,
         role -> Text,
         position -> Integer,
+    }
+}
+
+diesel::table! {
+    rate_limit_buckets (bucket) {
+        bucket -> Text,
+        tat_us -> BigInt,
+        allowed -> Bool,
     }
 }
 

@@ -1,10 +1,15 @@
-//! iCalendar (RFC 5545) output. Times are written in UTC (`...Z`, §3.3.5 form 2), which every
-//! client reads without a VTIMEZONE and shows in the reader's own zone, so the feed need not
-//! embed time zone rules that would go stale.
+//! iCalendar (RFC 5545) output. An event's times are written in its own zone (`TZID`, §3.2.19)
+//! with a VTIMEZONE for each zone used (`vtimezone`), so a calendar shows "18:00 Belgrade time"
+//! as the organisers mean it, and keeps it there if the reader travels. Stamps (DTSTAMP,
+//! CREATED) stay in UTC, as the standard requires.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
 
 use crate::events::model::{EventView, STATUS_CANCELLED};
+use crate::events::vtimezone;
 
 const MAX_LINE_OCTETS: usize = 75;
 
@@ -50,6 +55,44 @@ fn utc(t: DateTime<Utc>) -> String {
     stamp(t.naive_utc())
 }
 
+/// `DTSTART`/`DTEND` lines in the event's zone; in UTC for a zone the rules do not know (the
+/// zone is validated on input, so only old rows could lack one).
+pub fn time_lines(timezone: &str, starts: DateTime<Utc>, ends: DateTime<Utc>) -> [String; 2] {
+    match timezone.parse::<Tz>() {
+        Ok(tz) => [
+            format!(
+                "DTSTART;TZID={}:{}",
+                tz.name(),
+                vtimezone::local(starts, tz)
+            ),
+            format!("DTEND;TZID={}:{}", tz.name(), vtimezone::local(ends, tz)),
+        ],
+        Err(_) => [
+            format!("DTSTART:{}", utc(starts)),
+            format!("DTEND:{}", utc(ends)),
+        ],
+    }
+}
+
+/// One VTIMEZONE per zone among `times` (zone, start, end), covering its events' times.
+pub fn timezone_lines<'a>(
+    times: impl IntoIterator<Item = (&'a str, DateTime<Utc>, DateTime<Utc>)>,
+) -> Vec<String> {
+    let mut spans: BTreeMap<&str, (Tz, DateTime<Utc>, DateTime<Utc>)> = BTreeMap::new();
+    for (name, starts, ends) in times {
+        let Ok(tz) = name.parse::<Tz>() else {
+            continue;
+        };
+        let span = spans.entry(tz.name()).or_insert((tz, starts, ends));
+        span.1 = span.1.min(starts);
+        span.2 = span.2.max(ends);
+    }
+    spans
+        .into_values()
+        .flat_map(|(tz, first, last)| vtimezone::component(tz, first, last))
+        .collect()
+}
+
 /// The host part of the public URL, for globally unique, stable UIDs.
 pub fn uid_domain(public_url: &str) -> &str {
     let rest = public_url.split("://").nth(1).unwrap_or(public_url);
@@ -70,12 +113,20 @@ pub fn render(events: &[EventView], public_url: &str, now: NaiveDateTime) -> Str
     line("PRODID:-//Kolo//Events//EN".into());
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
+    for l in timezone_lines(
+        events
+            .iter()
+            .map(|e| (e.timezone.as_str(), e.starts_at, e.ends_at)),
+    ) {
+        line(l);
+    }
     for e in events {
         line("BEGIN:VEVENT".into());
         line(format!("UID:event-{}@{}", e.id, domain));
         line(format!("DTSTAMP:{}", stamp(now)));
-        line(format!("DTSTART:{}", utc(e.starts_at)));
-        line(format!("DTEND:{}", utc(e.ends_at)));
+        for l in time_lines(&e.timezone, e.starts_at, e.ends_at) {
+            line(l);
+        }
         if let Some(title) = &e.title {
             line(format!("SUMMARY:{}", escape(title)));
         }

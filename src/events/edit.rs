@@ -104,9 +104,6 @@ pub async fn update(
                 if let Some(partners) = partners {
                     store::replace_partners(conn, id, &partners)?;
                 }
-                if event.status == STATUS_PUBLISHED && time_or_place_changed(&old, &event) {
-                    tell_changed(conn, &old, &event, &contents, &public_url, delay)?;
-                }
                 let grew = match (old.capacity, event.capacity) {
                     (Some(before), Some(after)) => after > before,
                     (Some(_), None) => true,
@@ -116,6 +113,11 @@ pub async fn update(
                     if let Some(slot) = crate::registrations::store::find_event(conn, id)? {
                         crate::registrations::waitlist::promote_waitlist(conn, &slot)?;
                     }
+                }
+                // After the promotions, so that whoever just got a seat hears about the move as
+                // a seat holder (with an invitation), not as someone still waiting.
+                if event.status == STATUS_PUBLISHED && time_or_place_changed(&old, &event) {
+                    tell_changed(conn, &old, &event, &contents, &public_url, delay)?;
                 }
                 let event = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;
                 let after = snapshot::event(conn, &event)?;

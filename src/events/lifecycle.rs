@@ -9,6 +9,7 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::edit::current_contents;
 use crate::events::emails::*;
 use crate::events::model::*;
+use crate::events::recipients;
 use crate::events::service::*;
 use crate::events::store::{self};
 use crate::events::validate::{self as v, push};
@@ -137,36 +138,45 @@ pub async fn cancel(
                 affected.push(event.clone());
                 store::cancel_with_sessions(conn, id, &reason, now)?;
                 let ids: Vec<i64> = affected.iter().map(|e| e.id).collect();
-                for r in store::live_recipients(conn, &ids)? {
+                // A move still waiting in its coalescing window would arrive beside, or after,
+                // the cancellation: only the cancellation goes out.
+                for id in &ids {
+                    outbox::withdraw_unsent(conn, &format!("event_changed:{id}:"), now)?;
+                }
+                let mut revisions = Revisions::default();
+                for r in recipients::live(conn, &ids)? {
                     let Some(target) = affected.iter().find(|e| e.id == r.event_id) else {
                         continue;
                     };
                     let contents = current_contents(conn, target.id)?;
                     let locale = recipient_locale(&r);
                     let host = crate::members::access::email_host(conn, target.organisation_id)?;
+                    let mut data = json!({
+                        "name": r.name,
+                        "event": title_for(target, &contents, locale),
+                        "event_id": target.id,
+                        "starts_at": target.starts_at.and_utc().to_rfc3339(),
+                        "ends_at": target.ends_at.and_utc().to_rfc3339(),
+                        "timezone": target.timezone,
+                        "place": target.place(),
+                        "reason": reason,
+                        "link": format!("{public_url}/events/{}", target.id),
+                    });
+                    let template = addressed(
+                        conn,
+                        &mut revisions,
+                        &r,
+                        &mut data,
+                        ("event_cancelled", "event_cancelled_no_seat"),
+                    )?;
                     outbox::enqueue(
                         conn,
-                        OutgoingEmail::new(
-                            &r.email,
-                            locale,
-                            "event_cancelled",
-                            json!({
-                                "name": r.name,
-                                "event": title_for(target, &contents, locale),
-                                "event_id": target.id,
-                                "starts_at": target.starts_at.and_utc().to_rfc3339(),
-                                "ends_at": target.ends_at.and_utc().to_rfc3339(),
-                                "timezone": target.timezone,
-                                "place": target.place(),
-                                "reason": reason,
-                                "link": format!("{public_url}/events/{}", target.id),
-                            }),
-                        )
-                        .dedupe(format!(
-                            "event_cancelled:{}:{}",
-                            target.id, r.registration_id
-                        ))
-                        .from_host(host),
+                        OutgoingEmail::new(&r.email, locale, template, data)
+                            .dedupe(format!(
+                                "event_cancelled:{}:{}",
+                                target.id, r.registration_id
+                            ))
+                            .from_host(host),
                     )?;
                 }
                 let cancelled = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;

@@ -23,6 +23,12 @@ pub struct Asker {
     pub locale: Option<Locale>,
 }
 
+/// Raises the event's iCalendar revision (the SEQUENCE of the invitation about to be queued)
+/// and returns it.
+pub fn next_revision(conn: &mut AnyConnection, event_id: i64) -> AppResult<i32> {
+    Ok(store::next_revision(conn, event_id)?)
+}
+
 pub(super) fn load_visible(conn: &mut AnyConnection, reader: &Reader, id: i64) -> AppResult<Event> {
     store::find_event(conn, id)?
         .filter(|e| reader.can_see(e))

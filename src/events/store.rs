@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use crate::db::in_list::in_list;
 use crate::db::schema::{
-    event_contents, event_partners, events, memberships, organisations, people, registrations,
-    representatives, staff_roles,
+    event_contents, event_partners, events, memberships, organisations, representatives,
+    staff_roles,
 };
 use crate::db::{columns_of, AnyConnection, MultiBackend};
 use crate::events::model::*;
@@ -371,58 +371,10 @@ pub fn list(
     Ok((rows, total))
 }
 
-/// Someone with a live registration, to be told about a change or a cancellation.
-#[derive(Debug, Clone)]
-pub struct Recipient {
-    pub registration_id: i64,
-    pub event_id: i64,
-    pub email: String,
-    pub name: String,
-    pub locale: String,
-    /// Registered without an account: links to the registration carry its signed key.
-    pub guest: bool,
-}
-
-/// Live registrations (pending, confirmed, waitlisted) of these events, with where to write.
-pub fn live_recipients(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResult<Vec<Recipient>> {
-    let rows = registrations::table
-        .left_join(people::table.on(people::id.nullable().eq(registrations::person_id)))
-        .filter(registrations::event_id.eq_any(event_ids))
-        .filter(registrations::status.eq_any(["pending", "confirmed", "waitlisted"]))
-        .order(registrations::id)
-        .select((
-            registrations::id,
-            registrations::event_id,
-            people::email.nullable(),
-            people::full_name.nullable(),
-            registrations::guest_email,
-            registrations::guest_name,
-            registrations::locale,
-        ))
-        .load::<(
-            i64,
-            i64,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-        )>(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(
-            |(id, event_id, email, name, guest_email, guest_name, locale)| {
-                let guest = email.is_none();
-                let email = email.or(guest_email)?;
-                Some(Recipient {
-                    registration_id: id,
-                    event_id,
-                    name: name.or(guest_name).unwrap_or_default(),
-                    email,
-                    locale,
-                    guest,
-                })
-            },
-        )
-        .collect())
+/// Raises the event's iCalendar revision and returns it (see the `events.revision` migration).
+pub fn next_revision(conn: &mut AnyConnection, id: i64) -> QueryResult<i32> {
+    diesel::update(events::table.find(id))
+        .set(events::revision.eq(events::revision + 1))
+        .returning(events::revision)
+        .get_result(conn)
 }

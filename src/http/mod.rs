@@ -11,6 +11,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod problems;
 pub mod ratelimit;
+pub mod ratelimit_shared;
 pub mod security;
 pub mod spreadsheet;
 
@@ -48,16 +49,19 @@ pub struct AppState {
 impl AppState {
     pub fn new(pool: DbPool, settings: Arc<Settings>) -> AppState {
         let jwt = Arc::new(JwtKeys::new(&settings.auth));
+        let sqlite = matches!(
+            crate::db::Backend::from_url(&settings.database.url),
+            crate::db::Backend::Sqlite(_)
+        );
+        // Over PostgreSQL several instances may serve one deployment: they share the budgets.
+        let shared_limits = (!sqlite).then(|| pool.clone());
         AppState {
-            pool,
             jwt,
             requests: Arc::default(),
-            limits: Arc::new(RateLimits::new(&settings.limits)),
+            limits: Arc::new(RateLimits::new(&settings.limits, shared_limits)),
             trusted_proxies: Arc::new(TrustedProxies::new(&settings.server.trusted_proxies)),
-            inline_reads: matches!(
-                crate::db::Backend::from_url(&settings.database.url),
-                crate::db::Backend::Sqlite(_)
-            ),
+            inline_reads: sqlite,
+            pool,
             settings,
         }
     }

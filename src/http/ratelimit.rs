@@ -1,18 +1,23 @@
-//! Abuse limits per client IP and per account (`[limits]`), in memory, per instance: with N
-//! instances behind a balancer a client gets N times the budget. Each budget is a `governor`
-//! GCRA: a burst of N that refills evenly over the window, so a client that waits gets single
-//! requests back rather than the whole budget at the window's edge.
+//! Abuse limits per client IP and per account (`[limits]`). Each budget is a GCRA: a burst of N
+//! that refills evenly over the window, so a client that waits gets single requests back rather
+//! than the whole budget at the window's edge. On SQLite (one instance) the counters live in
+//! memory (`governor`); over PostgreSQL, where several instances share the database, they live
+//! in it (`ratelimit_shared`), so N instances do not give a client N times every budget.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
+use actix_web::web;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::config::LimitsSettings;
+use crate::db::DbPool;
 use crate::error::{AppError, AppResult};
+use crate::http::ratelimit_shared::{self as shared, Budget};
 
 /// The actions strangers (or a stolen session) could repeat to guess, spam or flood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,16 +64,45 @@ impl<K: std::hash::Hash + Eq + Clone> Limiter<K> {
 
 pub struct RateLimits {
     enabled: bool,
-    per_ip: HashMap<Action, Limiter<IpAddr>>,
-    per_account: HashMap<Action, Limiter<String>>,
+    budgets: HashMap<(Action, Scope), Budget>,
+    counters: Counters,
 }
 
-fn per_minute(n: u32) -> Quota {
-    Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Scope {
+    Ip,
+    Account,
 }
 
-fn per_hour(n: u32) -> Quota {
-    Quota::per_hour(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
+enum Counters {
+    Memory {
+        per_ip: HashMap<Action, Limiter<IpAddr>>,
+        per_account: HashMap<Action, Limiter<String>>,
+    },
+    /// In the database, shared by every instance on it.
+    Shared(DbPool),
+}
+
+const MINUTE: Duration = Duration::from_secs(60);
+const HOUR: Duration = Duration::from_secs(3600);
+
+/// `n` per `window`: a burst of `n`, one more every `window / n`.
+fn budget(n: u32, window: Duration) -> Budget {
+    let burst = n.max(1);
+    Budget {
+        burst,
+        interval_us: i64::try_from(window.as_micros() / u128::from(burst))
+            .unwrap_or(i64::MAX)
+            .max(1),
+    }
+}
+
+fn quota(b: Budget) -> Quota {
+    let interval = Duration::from_micros(u64::try_from(b.interval_us).unwrap_or(1));
+    let burst = NonZeroU32::new(b.burst).unwrap_or(NonZeroU32::MIN);
+    Quota::with_period(interval)
+        .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+        .allow_burst(burst)
 }
 
 impl LimitsSettings {
@@ -126,68 +160,87 @@ impl LimitsSettings {
 }
 
 impl RateLimits {
-    pub fn new(s: &LimitsSettings) -> RateLimits {
+    /// In-memory counters, or with `shared` (PostgreSQL) counters in the database.
+    pub fn new(s: &LimitsSettings, shared: Option<DbPool>) -> RateLimits {
         use Action::*;
         let per_ip = [
-            (Login, per_minute(s.login_per_ip_per_minute)),
-            (Register, per_hour(s.register_per_ip_per_hour)),
-            (PasswordReset, per_hour(s.password_reset_per_ip_per_hour)),
+            (Login, budget(s.login_per_ip_per_minute, MINUTE)),
+            (Register, budget(s.register_per_ip_per_hour, HOUR)),
+            (
+                PasswordReset,
+                budget(s.password_reset_per_ip_per_hour, HOUR),
+            ),
             (
                 PasswordResetConfirm,
-                per_hour(s.password_reset_confirm_per_ip_per_hour),
+                budget(s.password_reset_confirm_per_ip_per_hour, HOUR),
             ),
             (
                 GuestRegistration,
-                per_hour(s.guest_registration_per_ip_per_hour),
+                budget(s.guest_registration_per_ip_per_hour, HOUR),
             ),
             (
                 VerificationResend,
-                per_hour(s.verification_resend_per_ip_per_hour),
+                budget(s.verification_resend_per_ip_per_hour, HOUR),
             ),
             (
                 OrganiserMessage,
-                per_hour(s.organiser_messages_per_ip_per_hour),
+                budget(s.organiser_messages_per_ip_per_hour, HOUR),
             ),
         ];
         // A reset confirmation carries a token, not an account: guessing tokens is what the
         // per-IP budget slows down.
         let per_account = [
-            (Login, per_hour(s.login_per_account_per_hour)),
-            (Register, per_hour(s.register_per_account_per_hour)),
+            (Login, budget(s.login_per_account_per_hour, HOUR)),
+            (Register, budget(s.register_per_account_per_hour, HOUR)),
             (
                 PasswordReset,
-                per_hour(s.password_reset_per_account_per_hour),
+                budget(s.password_reset_per_account_per_hour, HOUR),
             ),
             (
                 GuestRegistration,
-                per_hour(s.guest_registration_per_account_per_hour),
+                budget(s.guest_registration_per_account_per_hour, HOUR),
             ),
             (
                 VerificationResend,
-                per_hour(s.verification_resend_per_account_per_hour),
+                budget(s.verification_resend_per_account_per_hour, HOUR),
             ),
             (
                 OrganiserMessage,
-                per_hour(s.organiser_messages_per_account_per_hour),
+                budget(s.organiser_messages_per_account_per_hour, HOUR),
             ),
         ];
+        let counters = match shared {
+            Some(pool) => Counters::Shared(pool),
+            None => Counters::Memory {
+                per_ip: per_ip
+                    .iter()
+                    .map(|(a, b)| (*a, Limiter::new(quota(*b))))
+                    .collect(),
+                per_account: per_account
+                    .iter()
+                    .map(|(a, b)| (*a, Limiter::new(quota(*b))))
+                    .collect(),
+            },
+        };
         RateLimits {
             enabled: s.enabled,
-            per_ip: per_ip
+            budgets: per_ip
                 .into_iter()
-                .map(|(a, q)| (a, Limiter::new(q)))
+                .map(|(a, b)| ((a, Scope::Ip), b))
+                .chain(
+                    per_account
+                        .into_iter()
+                        .map(|(a, b)| ((a, Scope::Account), b)),
+                )
                 .collect(),
-            per_account: per_account
-                .into_iter()
-                .map(|(a, q)| (a, Limiter::new(q)))
-                .collect(),
+            counters,
         }
     }
 
     /// Counts one `action` by `ip` (and `account`, when the action names one) and answers 429
     /// with the wait when either budget is spent. Call it before any work, so a limited request
     /// changes nothing.
-    pub fn check(&self, action: Action, ip: IpAddr, account: Option<&str>) -> AppResult<()> {
+    pub async fn check(&self, action: Action, ip: IpAddr, account: Option<&str>) -> AppResult<()> {
         if !self.enabled {
             return Ok(());
         }
@@ -195,13 +248,46 @@ impl RateLimits {
             tracing::warn!(?action, %ip, "rate limited");
             AppError::TooManyRequests { retry_after_secs }
         };
-        if let Some(limiter) = self.per_ip.get(&action) {
-            limiter.check(&ip_key(ip)).map_err(too_many)?;
+        let pool = match &self.counters {
+            Counters::Memory {
+                per_ip,
+                per_account,
+            } => {
+                if let Some(limiter) = per_ip.get(&action) {
+                    limiter.check(&ip_key(ip)).map_err(too_many)?;
+                }
+                if let (Some(limiter), Some(account)) = (per_account.get(&action), account) {
+                    limiter.check(&account.to_owned()).map_err(too_many)?;
+                }
+                return Ok(());
+            }
+            Counters::Shared(pool) => pool.clone(),
+        };
+        let name = format!("{action:?}");
+        let ip = ip_key(ip).to_string();
+        let mut buckets = Vec::with_capacity(2);
+        if let Some(b) = self.budgets.get(&(action, Scope::Ip)) {
+            buckets.push((shared::bucket(&[&name, "ip", &ip]), *b));
         }
-        if let (Some(limiter), Some(account)) = (self.per_account.get(&action), account) {
-            limiter.check(&account.to_owned()).map_err(too_many)?;
+        if let (Some(b), Some(account)) = (self.budgets.get(&(action, Scope::Account)), account) {
+            buckets.push((shared::bucket(&[&name, "account", account]), *b));
         }
-        Ok(())
+        // In order, as in memory: a request refused per IP spends nothing of the account's.
+        let refused = web::block(move || -> AppResult<Option<u64>> {
+            let mut conn = pool.get()?;
+            let now_us = chrono::Utc::now().timestamp_micros();
+            for (bucket, budget) in &buckets {
+                if let Err(wait) = shared::take(&mut conn, bucket, *budget, now_us)? {
+                    return Ok(Some(wait));
+                }
+            }
+            Ok(None)
+        })
+        .await??;
+        match refused {
+            Some(wait) => Err(too_many(wait)),
+            None => Ok(()),
+        }
     }
 }
 

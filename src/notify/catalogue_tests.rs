@@ -154,6 +154,7 @@ fn sample() -> Value {
         "place": "Kulturni centar, Novi Sad",
         "code": "K7QX2M9PLA",
         "position": 3,
+        "standing": "waitlisted",
         "reason": "The hall is being renovated.",
         "organisation": "Udruženje Kulturni krug",
         "membership_type": "Supporting member",
@@ -252,6 +253,27 @@ fn every_message_renders_in_every_locale() {
             assert_eq!(out.unsubscribe.as_deref(), Some(UNSUBSCRIBE_POST));
         }
     }
+}
+
+/// Those without a seat hear about a move or a cancellation in words fitting where they stand.
+#[test]
+fn messages_for_those_without_a_seat_say_where_they_stand() {
+    for message in ["event_changed_no_seat", "event_cancelled_no_seat"] {
+        for locale in Locale::ALL {
+            let mut texts = Vec::new();
+            for standing in ["waitlisted", "pending"] {
+                let mut data = sample();
+                data["standing"] = json!(standing);
+                texts.push(rendered(message, locale, &data).text);
+            }
+            assert_ne!(texts[0], texts[1], "{message} in {}", locale.tag());
+        }
+        let waitlisted = rendered(message, Locale::En, &sample()).text;
+        assert!(waitlisted.contains("waitlist"), "{waitlisted}");
+    }
+    let changed = rendered("event_changed_no_seat", Locale::En, &sample()).text;
+    assert!(changed.contains("in position 3"), "{changed}");
+    assert!(!changed.contains("remains valid"), "{changed}");
 }
 
 #[test]
@@ -372,6 +394,7 @@ fn script_neutral() -> Value {
         "place": "12",
         "code": "K7QX2M9PLA",
         "position": 3,
+        "standing": "waitlisted",
         "reason": "9",
         "organisation": "42",
         "membership_type": "3",

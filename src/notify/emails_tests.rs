@@ -58,6 +58,7 @@ fn data(host: Option<Value>, guest: bool) -> Value {
         "online_url": ONLINE,
         "code": "K7QX2M9PLA",
         "position": 3,
+        "standing": "waitlisted",
         "reason": "",
         "organisation": HOST_NAME,
         "membership_type": "Supporting member",
@@ -173,8 +174,12 @@ fn expected_links(message: &str, registration: &str) -> Vec<String> {
             vec![registration, event]
         }
         "registration_cancelled" => vec![event],
-        "event_changed" | "organiser_message" => vec![event, registration],
-        "event_cancelled" => vec![event, format!("{PUBLIC}/o/kulturni-krug")],
+        "event_changed" | "event_changed_no_seat" | "organiser_message" => {
+            vec![event, registration]
+        }
+        "event_cancelled" | "event_cancelled_no_seat" => {
+            vec![event, format!("{PUBLIC}/o/kulturni-krug")]
+        }
         "event_reminder" => vec![event, ONLINE.to_owned(), map.to_owned(), registration],
         m if m.starts_with("membership_") => vec![membership],
         other => panic!("no expectation for {other}"),

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-use crate::events::calendar::{escape, fold, stamp, uid_domain};
+use crate::events::calendar::{escape, fold, stamp, time_lines, timezone_lines, uid_domain};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -41,7 +41,9 @@ fn time(data: &Value, key: &str) -> Option<DateTime<Utc>> {
 }
 
 /// The `.ics` text for an email, from the data queued with it. `None` when the data lacks the
-/// event (an invitation without times would be worse than none).
+/// event (an invitation without times would be worse than none) or its revision: the code that
+/// queues a message adds `sequence` only for someone who holds a seat, so a person on the
+/// waitlist or a guest who has not confirmed never gets an event into their calendar.
 pub fn ics(
     method: Method,
     data: &Value,
@@ -53,6 +55,11 @@ pub fn ics(
     let event_id = data.get("event_id").and_then(Value::as_i64)?;
     let starts = time(data, "starts_at")?;
     let ends = time(data, "ends_at")?;
+    let sequence = data.get("sequence").and_then(Value::as_i64)?;
+    let timezone = data
+        .get("timezone")
+        .and_then(Value::as_str)
+        .unwrap_or("UTC");
     let text = |key: &str| {
         data.get(key)
             .and_then(Value::as_str)
@@ -65,14 +72,18 @@ pub fn ics(
     line("PRODID:-//Kolo//Events//EN".into());
     line("CALSCALE:GREGORIAN".into());
     line(format!("METHOD:{}", method.as_str()));
+    for l in timezone_lines([(timezone, starts, ends)]) {
+        line(l);
+    }
     line("BEGIN:VEVENT".into());
     line(format!("UID:event-{event_id}@{}", uid_domain(public_url)));
-    // Later messages about the same event must carry a higher SEQUENCE for clients to apply
-    // them; the send time in seconds only ever grows.
-    line(format!("SEQUENCE:{}", now.timestamp().max(0)));
+    // Clients apply a later message only if its SEQUENCE is higher: the event's revision,
+    // raised for every invitation queued about it (see `events.revision`).
+    line(format!("SEQUENCE:{sequence}"));
     line(format!("DTSTAMP:{}", stamp(now.naive_utc())));
-    line(format!("DTSTART:{}", stamp(starts.naive_utc())));
-    line(format!("DTEND:{}", stamp(ends.naive_utc())));
+    for l in time_lines(timezone, starts, ends) {
+        line(l);
+    }
     if let Some(title) = text("event") {
         line(format!("SUMMARY:{}", escape(title)));
     }

@@ -84,11 +84,13 @@ pub fn for_message(
             link("link-event", event(settings, data)),
         ],
         "registration_cancelled" => vec![link("link-event", event(settings, data))],
-        "event_changed" | "organiser_message" => vec![
+        // The waitlisted and unconfirmed hear of a move in words; their registration page
+        // is where they leave the waitlist or see what is pending.
+        "event_changed" | "event_changed_no_seat" | "organiser_message" => vec![
             link("link-event", event(settings, data)),
             link("link-registration", registration(settings, data)),
         ],
-        "event_cancelled" => vec![
+        "event_cancelled" | "event_cancelled_no_seat" => vec![
             link("link-event", event(settings, data)),
             link("link-host-events", host_page),
         ],

@@ -12,6 +12,7 @@ pub mod mailer;
 pub mod outbox;
 pub mod reminders;
 pub mod routes;
+pub mod smtp_deadline;
 pub mod smtp_pool;
 pub mod templates;
 pub mod unsubscribe;

@@ -194,6 +194,8 @@ pub fn enqueue_coalesced(
         let updated = diesel::update(waiting(now).filter(outbox::id.eq(existing.id)))
             .set((
                 outbox::data.eq(data.to_string()),
+                // The latest kind wins too: someone promoted meanwhile now holds a seat.
+                outbox::template.eq(email.template),
                 outbox::recipient.eq(&email.recipient),
                 outbox::locale.eq(email.locale.tag()),
             ))
@@ -212,6 +214,27 @@ pub fn enqueue_coalesced(
             .execute(conn)?;
     }
     insert_due(conn, &email, now + delay).map(drop)
+}
+
+/// Withdraws the messages under keys starting with `prefix` that no worker holds and none has
+/// sent: news that a later change made moot (a move announced for an event that is then
+/// cancelled). A message a worker has claimed may already be on its way and is left alone.
+pub fn withdraw_unsent(
+    conn: &mut AnyConnection,
+    prefix: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(
+        outbox::table
+            .filter(outbox::dedupe_key.like(format!("{prefix}%")))
+            .filter(outbox::status.eq(STATUS_PENDING))
+            .filter(
+                outbox::locked_until
+                    .is_null()
+                    .or(outbox::locked_until.lt(now)),
+            ),
+    )
+    .execute(conn)
 }
 
 fn insert_due(
@@ -236,27 +259,34 @@ fn insert_due(
         .execute(conn)
 }
 
-/// Claims up to `limit` due messages for this worker until `lease_until`. The conditions are
-/// repeated in the outer UPDATE so that, on PostgreSQL, a concurrent worker that blocked on the
-/// same rows re-checks them after the first commits and skips them; SQLite serialises writers.
+/// Claims up to `limit` due messages for this worker until `lease_until`. On PostgreSQL the
+/// due rows are read `FOR UPDATE SKIP LOCKED`: rows another worker is claiming right now are
+/// passed over, not waited for, so workers never queue behind each other's transactions. SQLite
+/// serialises writers, so a plain read is enough there. The conditions are repeated in the
+/// UPDATE all the same, so a row claimed meanwhile is never taken twice.
 pub fn claim_due(
     conn: &mut AnyConnection,
     now: NaiveDateTime,
     lease_until: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<OutboxMessage>> {
-    let due_ids = outbox::table
-        .filter(outbox::status.eq(STATUS_PENDING))
-        .filter(outbox::next_attempt_at.le(now))
-        .filter(
-            outbox::locked_until
-                .is_null()
-                .or(outbox::locked_until.lt(now)),
-        )
-        .order((outbox::next_attempt_at, outbox::id))
-        .select(outbox::id)
-        .limit(limit)
-        .load::<i64>(conn)?;
+    let due = || {
+        outbox::table
+            .filter(outbox::status.eq(STATUS_PENDING))
+            .filter(outbox::next_attempt_at.le(now))
+            .filter(
+                outbox::locked_until
+                    .is_null()
+                    .or(outbox::locked_until.lt(now)),
+            )
+            .order((outbox::next_attempt_at, outbox::id))
+            .select(outbox::id)
+            .limit(limit)
+    };
+    let due_ids: Vec<i64> = match conn {
+        AnyConnection::Postgresql(pg) => due().for_update().skip_locked().load(pg)?,
+        AnyConnection::Sqlite(sqlite) => due().load(sqlite)?,
+    };
     if due_ids.is_empty() {
         return Ok(Vec::new());
     }

@@ -70,7 +70,8 @@ pub async fn send_message(
     let account = format!("person:{}", user.person_id);
     state
         .limits
-        .check(Action::OrganiserMessage, ip.0, Some(&account))?;
+        .check(Action::OrganiserMessage, ip.0, Some(&account))
+        .await?;
     Ok(HttpResponse::Accepted()
         .json(broadcast::send(&state, user.person_id, path.into_inner(), body.into_inner()).await?))
 }

@@ -6,6 +6,9 @@
 //! sends a NOOP before every reuse. Here each socket is opened by us with `TCP_NODELAY` and
 //! handed to lettre's protocol client (`AsyncSmtpConnection`), which still speaks SMTP,
 //! STARTTLS and AUTH; a parked connection is only probed with NOOP after it sat idle a while.
+//! Every step on the socket is bounded by `timeout_secs` (`smtp_deadline`), on new and reused
+//! connections alike, and a whole send by a few steps' time, so a stalled server fails the
+//! message (retried later) instead of holding the worker.
 
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -21,6 +24,11 @@ use tokio::net::TcpStream;
 use tokio::sync::{Mutex, Semaphore};
 
 use crate::config::{SmtpSettings, SmtpTls};
+use crate::notify::smtp_deadline::Deadline;
+
+/// A whole send (MAIL, RCPT, DATA and the body; or connecting, greeting, EHLO, STARTTLS and
+/// AUTH) may take this many steps' time: bounds a server that answers, but ever so slowly.
+const STEPS_PER_SEND: u32 = 6;
 
 /// A parked connection older than this is probed with NOOP before reuse: servers close idle
 /// sessions (Postfix after 300 s), and a message should not fail on a socket that died quietly.
@@ -51,6 +59,18 @@ impl SmtpPool {
             .acquire()
             .await
             .map_err(|_| "SMTP pool closed".to_owned())?;
+        // Dropping the future on time-out drops the connection with it: it is never parked.
+        let limit = self.step() * STEPS_PER_SEND;
+        tokio::time::timeout(limit, self.send_on_a_connection(message))
+            .await
+            .unwrap_or_else(|_| Err(format!("sending took longer than {limit:?}")))
+    }
+
+    fn step(&self) -> Duration {
+        Duration::from_secs(self.settings.timeout_secs.max(1))
+    }
+
+    async fn send_on_a_connection(&self, message: &Message) -> Result<(), String> {
         let mut conn = match self.parked().await {
             Some(conn) => conn,
             None => self.connect().await?,
@@ -65,6 +85,8 @@ impl SmtpPool {
                 let _ = conn.quit().await;
                 Ok(())
             }
+            // A server that stopped answering would not answer QUIT either: just close.
+            Err(e) if e.is_timeout() => Err(e.to_string()),
             Err(e) => {
                 conn.abort().await;
                 Err(e.to_string())
@@ -85,9 +107,8 @@ impl SmtpPool {
 
     async fn connect(&self) -> Result<AsyncSmtpConnection, String> {
         let settings = &self.settings;
-        let timeout = Duration::from_secs(settings.timeout_secs.max(1));
         let tcp = tokio::time::timeout(
-            timeout,
+            self.step(),
             TcpStream::connect((settings.host.as_str(), settings.port)),
         )
         .await
@@ -99,6 +120,7 @@ impl SmtpPool {
         })?
         .map_err(|e| format!("connecting to {}:{}: {e}", settings.host, settings.port))?;
         tcp.set_nodelay(true).map_err(|e| e.to_string())?;
+        let tcp = Deadline::new(tcp, self.step());
         let stream: Box<dyn AsyncTokioStream> = match settings.tls {
             SmtpTls::Tls => Box::new(ImplicitTls::wrap(tcp, &settings.host).await?),
             SmtpTls::None | SmtpTls::Starttls => Box::new(tcp),
@@ -131,7 +153,7 @@ struct ImplicitTls(tokio_util::compat::Compat<lettre::transport::smtp::client::A
 
 #[allow(deprecated)]
 impl ImplicitTls {
-    async fn wrap(tcp: TcpStream, host: &str) -> Result<ImplicitTls, String> {
+    async fn wrap(tcp: Deadline, host: &str) -> Result<ImplicitTls, String> {
         use lettre::transport::smtp::client::AsyncNetworkStream;
         use tokio_util::compat::FuturesAsyncReadCompatExt;
         let mut stream = AsyncNetworkStream::use_existing_tokio1(Box::new(tcp));

@@ -1,6 +1,8 @@
 //! `DELETE /api/v1/me`: erasure of an account. The row stays, nameless, so that past
 //! registrations and memberships still count; everything that names or reaches the person goes.
 
+use std::net::IpAddr;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -11,6 +13,7 @@ use crate::db::schema::{
 };
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult};
+use crate::http::ratelimit::{email_key, Action};
 use crate::http::AppState;
 use crate::members::access::StaffRole;
 use crate::members::store as members;
@@ -32,9 +35,20 @@ pub fn placeholder_email(person_id: i64) -> String {
     format!("erased-{person_id}@erased.invalid")
 }
 
-/// Erases the signed-in person after checking their password.
-pub async fn erase(state: &AppState, person_id: i64, password: String) -> AppResult<()> {
+/// Erases the signed-in person after checking their password. Each check spends the same
+/// per-IP and per-account budgets as a login: a stolen access token must not become a way to
+/// guess the password without limit.
+pub async fn erase(
+    state: &AppState,
+    person_id: i64,
+    password: String,
+    ip: IpAddr,
+) -> AppResult<()> {
     let person = state.db(move |conn| load_person(conn, person_id)).await?;
+    state
+        .limits
+        .check(Action::Login, ip, Some(&email_key(&person.email)))
+        .await?;
     if !passwords::verify_off_thread(password, person.password_hash).await? {
         return Err(AppError::Unauthorized("the password is incorrect".into()));
     }

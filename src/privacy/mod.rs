@@ -47,4 +47,8 @@ pub const COVERAGE: &[(&str, Result<&str, &str>)] = &[
         "search_fold",
         Err("which version of the search fold the stored search columns were made with"),
     ),
+    (
+        "rate_limit_buckets",
+        Err("abuse-limit counters named by a hash of an IP or an account, never the address or email itself; dropped once refilled (within an hour)"),
+    ),
 ];

@@ -8,6 +8,7 @@ use utoipa::{OpenApi, ToSchema};
 
 use crate::auth::extract::CurrentUser;
 use crate::error::{AppResult, Problem};
+use crate::http::client_ip::ClientIp;
 use crate::http::AppState;
 use crate::privacy::{erase, export};
 
@@ -58,12 +59,15 @@ pub async fn export_me(state: web::Data<AppState>, user: CurrentUser) -> AppResu
               (status = 409, description = "The person is the last owner of an organisation (`last_owner`), or the last representative of one that has no owner (`last_representative`); `detail` names it and `existing.organisation` gives its slug", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
               (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-              (status = 422, description = "No password given, or unknown fields", body = Problem, content_type = "application/problem+json")))]
+              (status = 422, description = "No password given, or unknown fields", body = Problem, content_type = "application/problem+json"),
+              (status = 429, description = "Too many password attempts: the same budgets as signing in (`rate_limited`, with Retry-After)", body = Problem, content_type = "application/problem+json",
+               headers(("retry-after" = u64, description = "Seconds to wait before trying again")))))]
 pub async fn delete_me(
     state: web::Data<AppState>,
+    ip: ClientIp,
     user: CurrentUser,
     body: Json<DeleteMe>,
 ) -> AppResult<HttpResponse> {
-    erase::erase(&state, user.person_id, body.into_inner().password).await?;
+    erase::erase(&state, user.person_id, body.into_inner().password, ip.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -78,11 +78,14 @@ pub async fn register(
 ) -> AppResult<HttpResponse> {
     // Strangers may register guests (each costs a confirmation email); members are known.
     if let (None, Some(guest)) = (user.0, &body.guest) {
-        state.limits.check(
-            Action::GuestRegistration,
-            ip.0,
-            Some(&email_key(&guest.email)),
-        )?;
+        state
+            .limits
+            .check(
+                Action::GuestRegistration,
+                ip.0,
+                Some(&email_key(&guest.email)),
+            )
+            .await?;
     }
     let key = req
         .headers()

@@ -10,7 +10,7 @@ use crate::auth::tokens;
 use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult};
 use crate::http::AppState;
-use crate::registrations::emails::announce;
+use crate::registrations::emails::{announce, announce_as};
 use crate::registrations::model::*;
 use crate::registrations::service::may_act_on;
 use crate::registrations::store::{self, EventSlot};
@@ -162,7 +162,13 @@ pub fn cancel_locked(
         store::release_seat(conn, event.id)?;
         promote_waitlist(conn, event)?;
     }
-    announce(conn, event, &cancelled, "registration_cancelled")?;
+    announce_as(
+        conn,
+        event,
+        &cancelled,
+        "registration_cancelled",
+        reg.status == CONFIRMED,
+    )?;
     Ok(cancelled)
 }
 

@@ -19,6 +19,22 @@ fn prop<'a>(event: &'a ical::parser::ical::component::IcalEvent, name: &str) -> 
         .and_then(|p| p.value.as_deref())
 }
 
+fn param(
+    event: &ical::parser::ical::component::IcalEvent,
+    name: &str,
+    param: &str,
+) -> Option<String> {
+    event
+        .properties
+        .iter()
+        .find(|p| p.name == name)?
+        .params
+        .as_ref()?
+        .iter()
+        .find(|(n, _)| n == param)
+        .and_then(|(_, v)| v.first().cloned())
+}
+
 #[tokio::test]
 async fn calendar_feeds_are_valid_icalendar() {
     let app = spawn_app().await;
@@ -76,8 +92,40 @@ async fn calendar_feeds_are_valid_icalendar() {
         prop(e, "UID"),
         Some(format!("event-{}@127.0.0.1", first["id"]).as_str())
     );
-    assert_eq!(prop(e, "DTSTART"), Some("20300514T160000Z"));
-    assert_eq!(prop(e, "DTEND"), Some("20300514T180000Z"));
+    // In the event's own zone, with the rules for it in the feed.
+    assert_eq!(prop(e, "DTSTART"), Some("20300514T180000"));
+    assert_eq!(prop(e, "DTEND"), Some("20300514T200000"));
+    for name in ["DTSTART", "DTEND"] {
+        assert_eq!(
+            param(e, name, "TZID").as_deref(),
+            Some("Europe/Belgrade"),
+            "{name}"
+        );
+    }
+    let zones = &calendars[0].timezones;
+    assert_eq!(zones.len(), 1, "one VTIMEZONE per zone used");
+    let zone = &zones[0];
+    assert!(zone
+        .properties
+        .iter()
+        .any(|p| p.name == "TZID" && p.value.as_deref() == Some("Europe/Belgrade")));
+    // The observance in force on 14 May 2030: summer time (+02:00) since 31 March.
+    let observance = |t: &ical::parser::ical::component::IcalTimeZoneTransition, name: &str| {
+        t.properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        zone.transitions.iter().any(|t| {
+            observance(t, "DTSTART") == "20300331T020000"
+                && observance(t, "TZOFFSETFROM") == "+0100"
+                && observance(t, "TZOFFSETTO") == "+0200"
+        }),
+        "{:?}",
+        zone.transitions
+    );
     assert!(prop(e, "DTSTAMP").is_some_and(|s| s.ends_with('Z')));
     assert_eq!(prop(e, "SUMMARY").unwrap().replace('\\', ""), long_title);
     assert_eq!(
@@ -124,6 +172,11 @@ async fn calendar_feeds_are_valid_icalendar() {
         .expect(200);
     let single = parse(&single.text);
     assert_eq!(single[0].events.len(), 1);
+    assert_eq!(
+        param(&single[0].events[0], "DTSTART", "TZID").as_deref(),
+        Some("Europe/Belgrade")
+    );
+    assert_eq!(single[0].timezones.len(), 1);
     let draft = app
         .create_event(&c.organiser, event_body("kc-novi-sad", "Draft"))
         .await;

@@ -217,3 +217,72 @@ async fn the_test_configuration_has_limits_off() {
     let app = spawn_app().await;
     assert!(!app.state.settings.limits.enabled);
 }
+
+/// `DELETE /me` with a password, from `ip` (behind the trusted test proxy).
+async fn erase_from(app: &TestApp, token: &str, password: &str, ip: &str) -> Reply {
+    let bearer = format!("Bearer {token}");
+    app.request_with_headers(
+        Method::DELETE,
+        "/api/v1/me",
+        &[("authorization", &bearer), ("x-forwarded-for", ip)],
+        Some(json!({"password": password})),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn password_checks_of_account_deletion_spend_the_login_budgets() {
+    let app = spawn_app_with(limits(true)).await;
+    let ana = app.verified_user("ana@example.org", "Ana").await; // its own login
+                                                                 // A stolen access token guessing the password: the per-IP budget (3) runs out.
+    let mut statuses = Vec::new();
+    for _ in 0..40 {
+        let reply = erase_from(&app, &ana.token, "guess-guess-guess", "203.0.113.7").await;
+        statuses.push(reply.status.as_u16());
+        if reply.status == 429 {
+            assert_limited(reply);
+            break;
+        }
+    }
+    assert_eq!(statuses, [401, 401, 401, 429]);
+    // The guesses spent the account's budget (4 an hour) as logins would: from anywhere else,
+    // signing in and deleting with the right password wait too, and nothing was erased.
+    assert_limited(login_from(&app, "ana@example.org", Some("198.51.100.1")).await);
+    assert_limited(erase_from(&app, &ana.token, PASSWORD, "198.51.100.2").await);
+    app.get("/api/v1/me", Some(&ana.token)).await.expect(200);
+}
+
+#[tokio::test]
+async fn instances_over_postgresql_share_one_budget() {
+    let first = spawn_app_with(limits(false)).await;
+    let second = first.second_instance(limits(false)).await;
+    // Three wrong passwords from one address, alternating instances: the budget (3 a minute)
+    // is spent wherever they landed.
+    for app in [&first, &second, &first] {
+        login_from(app, "x@example.org", None)
+            .await
+            .expect_problem(401);
+    }
+    let fourth = login_from(&second, "x@example.org", None).await;
+    if first.db.is_postgres() {
+        assert_limited(fourth);
+        // The sweep keeps a bucket until it has refilled, then drops it.
+        let sweep = |hours: i64| {
+            let settings = first.state.settings.clone();
+            first.with_conn(move |conn| {
+                let at = kolo::db::now() + chrono::Duration::hours(hours);
+                kolo::maintenance::run(conn, &settings, at)
+                    .unwrap()
+                    .rate_limit_buckets_purged
+            })
+        };
+        assert_eq!(sweep(0).await, 0);
+        login_from(&first, "x@example.org", None)
+            .await
+            .expect_problem(429);
+        assert!(sweep(2).await >= 1);
+    } else {
+        // One SQLite file serves one instance; two would each count on their own.
+        fourth.expect_problem(401);
+    }
+}

@@ -1,7 +1,8 @@
 //! Several instances over one database, as behind a load balancer: a registration rush through
 //! two instances at once stays exact, and both instances' mail workers deliver every email
 //! exactly once. Once with two app instances in the test process, once with two real
-//! `kolo serve` processes on their own ports; on SQLite (one file) and on PostgreSQL.
+//! `kolo serve` processes on their own ports; on SQLite (one file) and on PostgreSQL. Over
+//! PostgreSQL the abuse limits hold across the processes too.
 
 use std::collections::HashMap;
 
@@ -166,6 +167,43 @@ async fn assert_mail_once(app: &TestApp, smtp: &SmtpServer, people: &[User]) {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), total, "no message was sent twice");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_login_budget_holds_across_two_kolo_serve_processes() {
+    let app = spawn_app_with(|s| s.worker.enabled = false).await;
+    app.handle.stop(true).await;
+    let ana = app.many_people(1, "ana").await.remove(0);
+    let env = [
+        (
+            "KOLO__DATABASE__URL",
+            app.state.settings.database.url.clone(),
+        ),
+        ("KOLO__WORKER__ENABLED", "false".to_owned()),
+        ("KOLO__LIMITS__ENABLED", "true".to_owned()),
+        ("KOLO__LIMITS__LOGIN_PER_IP_PER_MINUTE", "100".to_owned()),
+        ("KOLO__LIMITS__LOGIN_PER_ACCOUNT_PER_HOUR", "4".to_owned()),
+    ];
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let instances = [serve(dirs[0].path(), &env), serve(dirs[1].path(), &env)];
+    let client = reqwest::Client::new();
+    let mut statuses = Vec::new();
+    // Password guesses for one account, round robin over the two processes.
+    for i in 0..8 {
+        let reply = client
+            .post(format!("{}/api/v1/auth/login", instances[i % 2].base))
+            .json(&json!({"email": ana.email, "password": "not-the-password"}))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(reply.status().as_u16());
+    }
+    if app.db.is_postgres() {
+        assert_eq!(statuses, [401, 401, 401, 401, 429, 429, 429, 429]);
+    } else {
+        // SQLite serves one instance per file: each process counts in memory on its own.
+        assert_eq!(statuses, [401; 8]);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -66,7 +66,7 @@ fn sqlite_shape(conn: &mut AnyConnection) -> Shape {
         .unwrap();
         for c in cols {
             // The rowid alias must be declared INTEGER in SQLite; it holds 64-bit ids like BIGSERIAL.
-            let ty = if c.pk == 1 {
+            let ty = if c.pk == 1 && c.type_.eq_ignore_ascii_case("integer") {
                 "bigint".to_owned()
             } else {
                 normalise(&c.type_)

@@ -87,15 +87,19 @@ async fn every_kind_of_email(app: &TestApp) {
     )
     .await
     .expect(200);
-    let other = app
-        .published_event(&owner, event_body("kc", "Seminar"))
-        .await["id"]
+    let seminar = with(event_body("kc", "Seminar"), json!({"guests_allowed": true}));
+    let other = app.published_event(&owner, seminar).await["id"]
         .as_i64()
         .unwrap();
+    let other_regs = format!("/api/v1/events/{other}/registrations");
+    app.post(&other_regs, Some(&ana.token), json!({}))
+        .await
+        .expect(201);
+    // A guest who has not confirmed holds no seat: told in words, without an invitation.
     app.post(
-        &format!("/api/v1/events/{other}/registrations"),
-        Some(&ana.token),
-        json!({}),
+        &other_regs,
+        None,
+        json!({"guest": {"name": "Gost", "email": "guest2@example.org"}}),
     )
     .await
     .expect(201);
