@@ -8,6 +8,7 @@ pub mod dates;
 pub mod invite;
 pub mod mailer;
 pub mod outbox;
+pub mod preferences;
 pub mod reminders;
 pub mod routes;
 pub mod smtp_pool;

@@ -33,7 +33,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common");
+areas!("common", "account", "mine");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -2,11 +2,16 @@
 //! same service functions as the API. Forms work without JavaScript; every state-changing form
 //! carries a CSRF token; pages get a strict Content-Security-Policy.
 
+pub mod account;
+pub mod account_links;
 pub mod assets;
 pub mod errors;
 pub mod forms;
 pub mod i18n;
+pub mod mine;
 pub mod page;
+pub mod profile;
+pub mod registration_page;
 
 use actix_web::{web, HttpResponse};
 
@@ -21,6 +26,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(actix_web::middleware::from_fn(errors::pages_middleware))
             .service(web::resource("/static/{file}").get(assets::serve))
             .service(web::resource("/lang").get(choose_language))
+            .configure(account::configure)
+            .configure(account_links::configure)
+            .configure(profile::configure)
+            .configure(mine::configure)
+            .configure(registration_page::configure)
             .service(web::resource("/").get(front_placeholder)),
     );
 }

@@ -42,5 +42,7 @@ mod schema_inputs;
 mod sweep;
 mod token_attacks;
 #[allow(dead_code)]
+mod web_account;
 mod web_client;
 mod web_foundation;
+mod web_mine;
