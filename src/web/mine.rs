@@ -82,11 +82,7 @@ fn row(page: &Page, item: &MyRegistration) -> Row {
     }
 }
 
-fn section(
-    page: &Page,
-    list: Paginated<MyRegistration>,
-    link: impl Fn(i64) -> String,
-) -> Section {
+fn section(page: &Page, list: Paginated<MyRegistration>, link: impl Fn(i64) -> String) -> Section {
     let more = list.page * list.per_page < list.total;
     Section {
         rows: list.items.iter().map(|item| row(page, item)).collect(),
@@ -183,7 +179,11 @@ async fn membership_list(
     let more = list.page * list.per_page < list.total;
     page.render(&MembershipsPage {
         p: &page,
-        rows: list.items.iter().map(|m| membership_row(&page, m)).collect(),
+        rows: list
+            .items
+            .iter()
+            .map(|m| membership_row(&page, m))
+            .collect(),
         previous: (n > 1).then(|| format!("/me/memberships?page={}", n - 1)),
         next: more.then(|| format!("/me/memberships?page={}", n + 1)),
     })
@@ -230,14 +230,11 @@ async fn renew(
         directory_visible: None,
     };
     let refusal = match memberships::update(&state, person_id, id, action).await {
-        Ok(_) => {
-            return Ok(page.redirect(&format!(
-                "/memberships/{id}?notice=mine-notice-renewed"
-            )))
-        }
-        Err(AppError::Conflict { code, .. }) if code == "lifetime_membership" => {
-            page.t("mine-renew-lifetime")
-        }
+        Ok(_) => return Ok(page.redirect(&format!("/memberships/{id}?notice=mine-notice-renewed"))),
+        Err(AppError::Conflict {
+            code: "lifetime_membership",
+            ..
+        }) => page.t("mine-renew-lifetime"),
         Err(AppError::Conflict { .. }) => page.t("mine-renew-not-now"),
         Err(AppError::Forbidden(_)) => page.t("mine-renew-forbidden"),
         Err(e) => return Err(e.into()),

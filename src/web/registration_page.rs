@@ -111,11 +111,7 @@ fn render(
             p: page,
             r,
             key,
-            when: dates::date_time(
-                r.event.starts_at.and_utc(),
-                &r.event.timezone,
-                page.locale,
-            ),
+            when: dates::date_time(r.event.starts_at.and_utc(), &r.event.timezone, page.locale),
             status,
             status_class,
             qr,
@@ -166,9 +162,9 @@ async fn cancel(
         };
         match done {
             Ok(_) if key.is_empty() => {
-                return Ok(page.redirect(&format!(
-                    "/registrations/{id}?notice=mine-notice-cancelled"
-                )))
+                return Ok(
+                    page.redirect(&format!("/registrations/{id}?notice=mine-notice-cancelled"))
+                )
             }
             Ok(_) => {
                 return Ok(page.redirect(&format!(

@@ -75,7 +75,10 @@ async fn signing_up_in_sr_cyrl_and_verifying_from_the_emailed_link() {
         .await
         .expect(422);
     assert!(short.contains("Између 10 и 128 знакова"), "{}", short.body);
-    assert_eq!(short.input_value("full_name").as_deref(), Some("Ана Петровић"));
+    assert_eq!(
+        short.input_value("full_name").as_deref(),
+        Some("Ана Петровић")
+    );
     assert_eq!(short.input_value("country").as_deref(), Some("RS"));
 
     let fields = [
@@ -99,7 +102,11 @@ async fn signing_up_in_sr_cyrl_and_verifying_from_the_emailed_link() {
     let landing = browser.get(&link).await.expect_html();
     assert!(landing.contains(r#"<html lang="sr-Cyrl">"#));
     let token = landing.input_value("token").unwrap();
-    let me = app.login("ana@example.org", PASSWORD).await.expect(200).body;
+    let me = app
+        .login("ana@example.org", PASSWORD)
+        .await
+        .expect(200)
+        .body;
     let access = me["access_token"].as_str().unwrap().to_owned();
     let before = app.get("/api/v1/me", Some(&access)).await.expect(200).body;
     assert_eq!(before["email_verified"], false);
@@ -130,7 +137,9 @@ async fn signing_up_in_sr_cyrl_and_verifying_from_the_emailed_link() {
     assert!(again.contains(r#"role="alert""#));
 
     // Signing up again with the address answers the same, and creates nothing.
-    let twice = Browser::new(&app).submit("/signup", "/signup", &fields).await;
+    let twice = Browser::new(&app)
+        .submit("/signup", "/signup", &fields)
+        .await;
     assert_eq!(twice.expect_redirect(), "/signup/check-email");
     let count: i64 = app
         .with_conn(|conn| people::table.count().get_result(conn).unwrap())
@@ -161,7 +170,10 @@ async fn signing_in_and_out() {
         .await
         .expect(422);
     assert!(wrong.contains("The email address or the password is not right."));
-    assert_eq!(wrong.input_value("email").as_deref(), Some("marko@example.org"));
+    assert_eq!(
+        wrong.input_value("email").as_deref(),
+        Some("marko@example.org")
+    );
     assert_eq!(wrong.input_value("password").as_deref(), Some(""));
     assert!(browser.cookie("kolo_session").is_none());
 
@@ -182,9 +194,7 @@ async fn signing_in_and_out() {
     assert!(profile.contains("Marko"));
     assert_eq!(sessions_of(&app, user.id).await, 1);
 
-    let out = browser
-        .post("/signout", &[("csrf", &profile.csrf())])
-        .await;
+    let out = browser.post("/signout", &[("csrf", &profile.csrf())]).await;
     assert_eq!(out.expect_redirect(), "/?notice=account-notice-signed-out");
     assert!(browser.cookie("kolo_session").is_none());
     assert_eq!(sessions_of(&app, user.id).await, 0);
@@ -196,7 +206,11 @@ async fn signing_in_and_out() {
 async fn next_only_leads_to_this_site() {
     let app = spawn_app().await;
     app.verified_user("vera@example.org", "Vera").await;
-    for next in ["https://evil.example/", "//evil.example/x", "/\\evil.example"] {
+    for next in [
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+    ] {
         let browser = Browser::new(&app);
         let answer = browser
             .submit(
@@ -221,11 +235,20 @@ async fn sign_in_is_rate_limited_like_the_api() {
     })
     .await;
     let browser = Browser::speaking(&app, "hr");
-    let fields = [("email", "nobody@example.org"), ("password", "wrong password")];
+    let fields = [
+        ("email", "nobody@example.org"),
+        ("password", "wrong password"),
+    ];
     for _ in 0..2 {
-        browser.submit("/signin", "/signin", &fields).await.expect(422);
+        browser
+            .submit("/signin", "/signin", &fields)
+            .await
+            .expect(422);
     }
-    let limited = browser.submit("/signin", "/signin", &fields).await.expect(429);
+    let limited = browser
+        .submit("/signin", "/signin", &fields)
+        .await
+        .expect(429);
     assert!(limited.content_type.starts_with("text/html"));
     assert!(limited.contains(r#"<html lang="hr">"#));
     assert!(limited.headers.contains_key("retry-after"));
@@ -332,7 +355,11 @@ async fn the_profile_keeps_input_on_errors_and_saves_preferences() {
         .submit(
             "/me",
             "/me",
-            &[("full_name", "Goran Novi"), ("locale", "hr"), ("country", "XQZ")],
+            &[
+                ("full_name", "Goran Novi"),
+                ("locale", "hr"),
+                ("country", "XQZ"),
+            ],
         )
         .await
         .expect(422);
@@ -352,8 +379,15 @@ async fn the_profile_keeps_input_on_errors_and_saves_preferences() {
             ],
         )
         .await;
-    assert_eq!(saved.expect_redirect(), "/me?notice=account-notice-profile-saved");
-    let me = app.get("/api/v1/me", Some(&user.token)).await.expect(200).body;
+    assert_eq!(
+        saved.expect_redirect(),
+        "/me?notice=account-notice-profile-saved"
+    );
+    let me = app
+        .get("/api/v1/me", Some(&user.token))
+        .await
+        .expect(200)
+        .body;
     assert_eq!(me["full_name"], "Goran Novi");
     assert_eq!(me["locale"], "hr");
     assert_eq!(me["country"], "HR");
@@ -455,7 +489,9 @@ async fn deleting_the_account_needs_the_password_and_signs_out() {
         )
         .await
         .expect(422);
-    assert!(wrong.contains(r#"<p class="field-error" id="e-password">This is not your password.</p>"#));
+    assert!(
+        wrong.contains(r#"<p class="field-error" id="e-password">This is not your password.</p>"#)
+    );
     assert_eq!(sessions_of(&app, user.id).await, 1);
 
     let gone = browser
@@ -468,7 +504,13 @@ async fn deleting_the_account_needs_the_password_and_signs_out() {
     assert!(browser.cookie("kolo_session").is_none());
     assert_eq!(sessions_of(&app, user.id).await, 0);
     browser.get("/goodbye").await.expect_html();
-    assert_eq!(app.login("dora@example.org", PASSWORD).await.status.as_u16(), 401);
+    assert_eq!(
+        app.login("dora@example.org", PASSWORD)
+            .await
+            .status
+            .as_u16(),
+        401
+    );
 }
 
 #[tokio::test]
@@ -490,7 +532,10 @@ async fn every_account_form_refuses_a_missing_token() {
         .expect(403);
     assert!(refused.content_type.starts_with("text/html"));
     anonymous
-        .post("/signin", &[("email", "sara@example.org"), ("password", PASSWORD)])
+        .post(
+            "/signin",
+            &[("email", "sara@example.org"), ("password", PASSWORD)],
+        )
         .await
         .expect(403);
     assert!(anonymous.cookie("kolo_session").is_none());
@@ -519,7 +564,11 @@ async fn every_account_form_refuses_a_missing_token() {
         .await
         .expect(403);
     assert_eq!(sessions_of(&app, user.id).await, 1);
-    let me = app.get("/api/v1/me", Some(&user.token)).await.expect(200).body;
+    let me = app
+        .get("/api/v1/me", Some(&user.token))
+        .await
+        .expect(200)
+        .body;
     assert_eq!(me["full_name"], "Sara");
     let count: i64 = app
         .with_conn(|conn| people::table.count().get_result(conn).unwrap())

@@ -58,7 +58,9 @@ async fn my_registrations_lists_upcoming_and_past_apart() {
         .body["id"]
         .as_i64()
         .unwrap();
-    let past_id = app.registration(done, Some(ana.id), None, "confirmed").await;
+    let past_id = app
+        .registration(done, Some(ana.id), None, "confirmed")
+        .await;
 
     assert!(Browser::new(&app)
         .get("/me/registrations")
@@ -127,7 +129,9 @@ async fn the_owner_sees_the_qr_code_and_cancels_and_the_seat_passes_on() {
     let page = browser.get(&path).await.expect_html();
     assert!(page.contains(&code));
     assert!(page.contains("<svg"));
-    assert!(page.contains(&format!(r#"role="img" aria-label="QR code of the check-in code {code}""#)));
+    assert!(page.contains(&format!(
+        r#"role="img" aria-label="QR code of the check-in code {code}""#
+    )));
     assert!(page.contains(&format!(r#"href="/events/{event}/calendar.ics""#)));
     assert!(page.contains(&format!(r#"href="/events/{event}""#)));
 
@@ -140,7 +144,10 @@ async fn the_owner_sees_the_qr_code_and_cancels_and_the_seat_passes_on() {
     assert!(unticked.contains("Tick the box"));
     assert_eq!(status_of(&app, id).await, "confirmed");
     // Nor without the form's token.
-    browser.post(&cancel, &[("confirm", "yes")]).await.expect(403);
+    browser
+        .post(&cancel, &[("confirm", "yes")])
+        .await
+        .expect(403);
     assert_eq!(status_of(&app, id).await, "confirmed");
 
     let done = browser
@@ -176,7 +183,12 @@ async fn a_guest_key_opens_and_cancels_exactly_its_registration() {
         .registration(event, None, Some(("Gost", "gost@example.org")), "confirmed")
         .await;
     let other = app
-        .registration(event, None, Some(("Drugi", "drugi@example.org")), "confirmed")
+        .registration(
+            event,
+            None,
+            Some(("Drugi", "drugi@example.org")),
+            "confirmed",
+        )
         .await;
     app.take_seats(event, 2).await;
     let key = kolo::registrations::guest_link::key(&app.state.settings, guest);
@@ -244,7 +256,13 @@ async fn a_guest_key_opens_and_cancels_exactly_its_registration() {
     browser
         .post(
             &format!("/registrations/{other}/cancel"),
-            &[("key", &kolo::registrations::guest_link::key(&app.state.settings, other)), ("confirm", "yes")],
+            &[
+                (
+                    "key",
+                    &kolo::registrations::guest_link::key(&app.state.settings, other),
+                ),
+                ("confirm", "yes"),
+            ],
         )
         .await
         .expect(403);
