@@ -9,6 +9,7 @@ pub mod errors;
 pub mod forms;
 pub mod i18n;
 pub mod mine;
+pub mod my_memberships;
 pub mod page;
 pub mod profile;
 pub mod registration_page;
@@ -30,6 +31,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(account_links::configure)
             .configure(profile::configure)
             .configure(mine::configure)
+            .configure(my_memberships::configure)
             .configure(registration_page::configure)
             .service(web::resource("/").get(front_placeholder)),
     );

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::http::AppState;
 use crate::notify::dates;
 use crate::registrations::link::{self, Answer, Opener, RegistrationPage};
-use crate::registrations::model::{CANCELLED, CONFIRMED};
+use crate::registrations::model::{RegistrationView, CANCELLED, CONFIRMED, WAITLISTED};
 use crate::registrations::waitlist;
 use crate::web::errors::percent_encode;
 use crate::web::forms::FormErrors;
@@ -62,13 +62,12 @@ fn qr_svg(code: &str, alt: &str) -> Option<String> {
 }
 
 /// The status in words (never colour alone), and the badge's class.
-fn status_text(page: &Page, r: &RegistrationPage) -> (String, &'static str) {
-    let reg = &r.registration;
+pub fn status_badge(page: &Page, reg: &RegistrationView) -> (String, &'static str) {
     match reg.status.as_str() {
         CONFIRMED if reg.checked_in_at.is_some() => (page.t("mine-status-checked-in"), "ok"),
         CONFIRMED => (page.t("mine-status-confirmed"), "ok"),
         CANCELLED => (page.t("mine-status-cancelled"), "bad"),
-        "waitlisted" => (
+        WAITLISTED => (
             page.tn(
                 "mine-status-waitlisted",
                 "position",
@@ -95,7 +94,7 @@ fn render(
     errors: &FormErrors,
     refusal: Option<String>,
 ) -> WebResult {
-    let (status, status_class) = status_text(page, r);
+    let (status, status_class) = status_badge(page, &r.registration);
     let reg = &r.registration;
     let qr = (reg.status == CONFIRMED)
         .then(|| qr_svg(&reg.code, &page.ts("mine-qr-alt", "code", &reg.code)))

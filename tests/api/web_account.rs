@@ -228,10 +228,11 @@ async fn next_only_leads_to_this_site() {
 }
 
 #[tokio::test]
-async fn sign_in_is_rate_limited_like_the_api() {
+async fn sign_in_and_sign_up_are_rate_limited_like_the_api() {
     let app = spawn_app_with(|s| {
         s.limits.enabled = true;
         s.limits.login_per_ip_per_minute = 2;
+        s.limits.register_per_ip_per_hour = 1;
     })
     .await;
     let browser = Browser::speaking(&app, "hr");
@@ -255,6 +256,27 @@ async fn sign_in_is_rate_limited_like_the_api() {
     // The API shares the budget.
     let api = app.login("nobody@example.org", "wrong password").await;
     assert_eq!(api.status.as_u16(), 429);
+
+    let signup = |email: &'static str| {
+        [
+            ("full_name", "Mia"),
+            ("email", email),
+            ("password", PASSWORD),
+            ("locale", "hr"),
+        ]
+    };
+    let first = browser
+        .submit("/signup", "/signup", &signup("mia@example.org"))
+        .await;
+    assert_eq!(first.expect_redirect(), "/signup/check-email");
+    browser
+        .submit("/signup", "/signup", &signup("mia2@example.org"))
+        .await
+        .expect(429);
+    let count: i64 = app
+        .with_conn(|conn| people::table.count().get_result(conn).unwrap())
+        .await;
+    assert_eq!(count, 1);
 }
 
 #[tokio::test]

@@ -319,6 +319,31 @@ async fn my_memberships_list_and_renew() {
     let shown = browser.follow(&done).await.expect_html();
     assert!(shown.contains("The membership is renewed."));
 
+    // The directory choice: off by default, the member turns it on.
+    assert!(shown.contains(r#"name="directory_visible" value="yes">"#));
+    let listed = browser
+        .post(
+            &format!("/memberships/{id}/directory"),
+            &[("csrf", &shown.csrf()), ("directory_visible", "yes")],
+        )
+        .await;
+    assert_eq!(
+        listed.expect_redirect(),
+        format!("/memberships/{id}?notice=mine-notice-directory-saved")
+    );
+    let after = app
+        .get(&format!("/api/v1/memberships/{id}"), Some(&ana.token))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(after["directory_visible"], true);
+    let shown = browser.follow(&listed).await.expect_html();
+    assert!(shown.contains(r#"name="directory_visible" value="yes" checked>"#));
+    browser
+        .post(&format!("/memberships/{id}/directory"), &[])
+        .await
+        .expect(403);
+
     // Someone else's membership is not there for them.
     app.verified_user("ivo@example.org", "Ivo").await;
     let ivo = signed_in(&app, "ivo@example.org").await;
