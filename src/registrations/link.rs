@@ -25,6 +25,8 @@ pub struct RegistrationPage {
     pub event: EventSlot,
     /// In the reader's language, by the events' fallback chain.
     pub title: String,
+    /// The title's language when it is not the reader's (for a `lang` attribute).
+    pub title_lang: Option<&'static str>,
     /// Whether a cancel would be accepted now (live, and the event has not started).
     pub cancellable: bool,
     /// The event's questions with the answers given, labels in the reader's language.
@@ -114,11 +116,12 @@ pub async fn page(
                     return Err(not_found());
                 }
             }
-            let title = store::event_title(
+            let (title, served) = store::event_title_served(
                 conn,
                 event.id,
                 &[locale.tag(), event.default_locale.as_str(), "en"],
             )?;
+            let title_lang = served.filter(|l| *l != locale).map(|l| l.tag());
             let cancellable = reg.status != CANCELLED && now() < event.starts_at;
             let questions = store::questions(conn, event.id)?;
             Ok(RegistrationPage {
@@ -126,6 +129,7 @@ pub async fn page(
                 registration: views::view(conn, &reg)?,
                 event,
                 title,
+                title_lang,
                 cancellable,
             })
         })

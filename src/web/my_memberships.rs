@@ -17,9 +17,9 @@ use crate::web::{Page, WebResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/me/memberships").get(membership_list))
-        .service(web::resource("/me/memberships/{id}/renew").post(renew))
-        .service(web::resource("/memberships/{id}").get(membership))
-        .service(web::resource("/memberships/{id}/directory").post(directory));
+        .service(web::resource("/me/memberships/{id:\\d+}/renew").post(renew))
+        .service(web::resource("/memberships/{id:\\d+}").get(membership))
+        .service(web::resource("/memberships/{id:\\d+}/directory").post(directory));
 }
 
 /// A membership as its line and page show it.

@@ -17,8 +17,8 @@ use crate::web::forms::FormErrors;
 use crate::web::{Page, WebResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/registrations/{id}").get(show))
-        .service(web::resource("/registrations/{id}/cancel").post(cancel));
+    cfg.service(web::resource("/registrations/{id:\\d+}").get(show))
+        .service(web::resource("/registrations/{id:\\d+}/cancel").post(cancel));
 }
 
 #[derive(Debug, Default, Deserialize)]

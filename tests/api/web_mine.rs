@@ -117,7 +117,13 @@ async fn the_owner_sees_the_qr_code_and_cancels_and_the_seat_passes_on() {
     );
     // Someone else's registration does not exist for them.
     let ivo_browser = signed_in(&app, "ivo@example.org").await;
-    ivo_browser.get(&path).await.expect(404);
+    let missing = ivo_browser.get(&path).await.expect(404);
+    assert!(missing.content_type.starts_with("text/html"));
+    ivo_browser.get("/registrations/99999").await.expect(404);
+    ivo_browser
+        .get("/registrations/99999999999999999999999")
+        .await
+        .expect(404);
     let ivo_page = ivo_browser
         .get(&format!("/registrations/{}", waiting["id"]))
         .await
@@ -251,6 +257,17 @@ async fn a_guest_key_opens_and_cancels_exactly_its_registration() {
     assert_eq!(status_of(&app, other).await, "confirmed");
     app.wait_for_outbox_drained().await;
     assert_eq!(app.emails_to("gost@example.org").len(), emails);
+
+    // A title in another language than the page's is marked as such.
+    let other_key = kolo::registrations::guest_link::key(&app.state.settings, other);
+    let other_page = format!("/registrations/{other}?key={other_key}");
+    let in_mk = Browser::speaking(&app, "mk")
+        .get(&other_page)
+        .await
+        .expect_html();
+    assert!(in_mk.contains(r#"<h1><span lang="en">Workshop: community archives</span></h1>"#));
+    let in_en = browser.get(&other_page).await.expect_html();
+    assert!(in_en.contains("<h1>Workshop: community archives</h1>"));
 
     // No token, no cancel, even with the key.
     browser
