@@ -192,3 +192,17 @@ impl Answer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::qr_svg;
+
+    #[test]
+    fn the_qr_code_is_inline_svg_with_an_escaped_text_alternative() {
+        let svg = qr_svg("K7Q2M9XW4P", "code <K7Q2M9XW4P> & more").expect("encodes");
+        assert!(svg.starts_with(r#"<svg role="img" aria-label="code &#60;K7Q2M9XW4P&#62; &#38; more" focusable="false" xmlns="#), "{svg}");
+        assert!(!svg.contains("<?xml"));
+        assert!(svg.trim_end().ends_with("</svg>"));
+        assert!(svg.contains("<path"));
+    }
+}
