@@ -12,6 +12,7 @@ pub const DEVELOPMENT_JWT_SECRET: &str = "development-only-secret-change-me-0123
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
+    pub platform: PlatformSettings,
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub auth: AuthSettings,
@@ -22,6 +23,13 @@ pub struct Settings {
     pub privacy: PrivacySettings,
     pub limits: LimitsSettings,
     pub web: WebSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformSettings {
+    /// What the deployment calls itself: the sender of account emails, the "via" in others.
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -51,6 +59,8 @@ pub struct ServerSettings {
     pub trusted_proxies: Vec<String>,
     /// Origins (`https://app.example.org`) that browsers may call the API from; empty = none.
     pub cors_allowed_origins: Vec<String>,
+    /// Fill an empty database with the demo network at start (development).
+    pub demo_data_when_empty: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -86,6 +96,8 @@ pub enum MailTransportKind {
 pub struct MailSettings {
     pub transport: MailTransportKind,
     pub from: String,
+    /// The sender's name on an email about a host: `{host}` and `{platform}` are replaced.
+    pub host_from_name: String,
     pub file_dir: PathBuf,
     pub max_attempts: i32,
     pub retry_base_secs: i64,
@@ -238,6 +250,14 @@ impl Settings {
             self.mail.from.parse::<lettre::message::Mailbox>().is_ok(),
             "mail.from is not an email address: {}",
             self.mail.from
+        );
+        anyhow::ensure!(
+            !self.platform.name.trim().is_empty(),
+            "platform.name must not be empty"
+        );
+        anyhow::ensure!(
+            self.mail.host_from_name.contains("{host}"),
+            "mail.host_from_name must contain {{host}} (the organisation's name)"
         );
         anyhow::ensure!(
             self.server.public_url.starts_with("http://")

@@ -90,12 +90,17 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         let database = Backend::from_url(&settings.database.url).display();
         let mail = Mailer::describe(&settings.mail);
         let worker = if settings.worker.enabled { "on" } else { "off" };
+        let demo_when_empty = settings.server.demo_data_when_empty;
         let app = Application::build(settings).await?;
         let base = format!("http://{}", app.addr);
         println!("Kolo is listening on {base}");
         println!("  API docs:  {base}/docs/   (OpenAPI: {base}/api/openapi.json)");
         println!("  database:  {database}");
         println!("  mail:      {mail} (worker {worker})");
+        if demo_when_empty {
+            let pool = app.state.pool.clone();
+            tokio::task::spawn_blocking(move || demo_data_if_empty(&pool)).await??;
+        }
         app.run_until_stopped().await
     })
 }
@@ -155,10 +160,26 @@ fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
 }
 
 fn demo_data(settings: &Settings) -> anyhow::Result<()> {
+    let pool = kolo::db::connect(&settings.database)?;
+    load_demo(&pool)
+}
+
+/// `server.demo_data_when_empty` (on in development): a first start shows a working site.
+fn demo_data_if_empty(pool: &kolo::db::DbPool) -> anyhow::Result<()> {
+    use diesel::prelude::*;
+    use kolo::db::schema::organisations;
+    let mut conn = pool.get()?;
+    let organisations: i64 = organisations::table.count().get_result(&mut conn)?;
+    if organisations == 0 {
+        load_demo(pool)?;
+    }
+    Ok(())
+}
+
+fn load_demo(pool: &kolo::db::DbPool) -> anyhow::Result<()> {
     use kolo::events::demo;
     let hash =
         kolo::auth::passwords::hash(demo::DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let pool = kolo::db::connect(&settings.database)?;
     let mut conn = pool.get()?;
     let summary = demo::load(&mut conn, &hash)?;
     println!(

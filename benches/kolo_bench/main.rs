@@ -38,6 +38,8 @@ enum Scenario {
     Rush,
     Logins,
     Outbox,
+    /// The front page and the event page (HTML), against the JSON list and detail.
+    Pages,
 }
 
 #[derive(Parser, Debug)]
@@ -308,17 +310,27 @@ async fn measure(
         rss.push(format!("{label} {}", each.join(" + ")));
     };
     after("start", &servers);
-    if runs(Scenario::List) {
+    let (mut list_rps, mut detail_rps) = (None, None);
+    if runs(Scenario::List) || runs(Scenario::Pages) {
         let list = scenarios::event_list(&ctx).await?;
+        list_rps = Some(list.rate);
         report.rows.push(list.against("bare JSON", Some(bare_rps)));
         after("list", &servers);
     }
-    if runs(Scenario::Detail) {
+    if runs(Scenario::Detail) || runs(Scenario::Pages) {
         let (detail, _) = scenarios::event_detail(&ctx, "GET /api/v1/events/{id}").await?;
+        detail_rps = Some(detail.rate);
         report
             .rows
             .push(detail.against("bare JSON", Some(bare_rps)));
         after("detail", &servers);
+    }
+    if runs(Scenario::Pages) {
+        let front = scenarios::front_page(&ctx).await?;
+        report.rows.push(front.against("JSON list", list_rps));
+        let page = scenarios::event_page(&ctx).await?;
+        report.rows.push(page.against("JSON detail", detail_rps));
+        after("pages", &servers);
     }
     if runs(Scenario::Registrations) {
         let storage_name = if scratch.is_some() {

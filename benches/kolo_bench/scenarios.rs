@@ -78,6 +78,31 @@ pub async fn event_list(ctx: &Ctx<'_>) -> anyhow::Result<Row> {
     Ok(ctx.measure("GET /api/v1/events (20 items)", make).await?.0)
 }
 
+/// The front page (HTML): the same page of events as the JSON list, rendered for a reader.
+pub async fn front_page(ctx: &Ctx<'_>) -> anyhow::Result<Row> {
+    let make: MakeReq = Arc::new(|seq| {
+        let mut req = Req::get(format!("/?page={}", 1 + seq % 5));
+        req.accept_language = Some(LANGS[(seq % 10) as usize]);
+        req
+    });
+    Ok(ctx.measure("GET / (front page, HTML)", make).await?.0)
+}
+
+/// The event page (HTML), over the same events as the JSON detail.
+pub async fn event_page(ctx: &Ctx<'_>) -> anyhow::Result<Row> {
+    let data = ctx.data.clone();
+    let make: MakeReq = Arc::new(move |seq| {
+        let id = data.events[(seq as usize) % data.events.len()];
+        let mut req = Req::get(format!("/events/{id}"));
+        req.accept_language = Some(LANGS[(seq % 10) as usize]);
+        req
+    });
+    Ok(ctx
+        .measure("GET /events/{id} (event page, HTML)", make)
+        .await?
+        .0)
+}
+
 pub async fn event_detail(ctx: &Ctx<'_>, name: &str) -> anyhow::Result<(Row, Stats)> {
     let data = ctx.data.clone();
     let make: MakeReq = Arc::new(move |seq| {

@@ -56,10 +56,12 @@ pub(super) fn tell_changed(
                 "old_starts_at": old.starts_at.and_utc().to_rfc3339(),
                 "old_place": old.place(),
                 "link": format!("{public_url}/events/{}", new.id),
+                "registration_id": r.registration_id,
+                "guest": r.guest,
             }),
         )
         .dedupe(format!("event_changed:{}:{}", new.id, r.registration_id))
-        .reply_to(crate::members::access::organisation_email(
+        .from_host(crate::members::access::email_host(
             conn,
             new.organisation_id,
         )?);

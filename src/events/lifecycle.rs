@@ -140,8 +140,7 @@ pub async fn cancel(
                     };
                     let contents = current_contents(conn, target.id)?;
                     let locale = recipient_locale(&r);
-                    let reply_to =
-                        crate::members::access::organisation_email(conn, target.organisation_id)?;
+                    let host = crate::members::access::email_host(conn, target.organisation_id)?;
                     outbox::enqueue(
                         conn,
                         OutgoingEmail::new(
@@ -164,7 +163,7 @@ pub async fn cancel(
                             "event_cancelled:{}:{}",
                             target.id, r.registration_id
                         ))
-                        .reply_to(reply_to),
+                        .from_host(host),
                     )?;
                 }
                 let cancelled = store::find_event(conn, id)?.ok_or(AppError::NotFound("event"))?;

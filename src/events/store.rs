@@ -388,6 +388,8 @@ pub struct Recipient {
     pub email: String,
     pub name: String,
     pub locale: String,
+    /// Registered without an account: links to the registration carry its signed key.
+    pub guest: bool,
 }
 
 /// Live registrations (pending, confirmed, waitlisted) of these events, with where to write.
@@ -419,6 +421,7 @@ pub fn live_recipients(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResu
         .into_iter()
         .filter_map(
             |(id, event_id, email, name, guest_email, guest_name, locale)| {
+                let guest = email.is_none();
                 let email = email.or(guest_email)?;
                 Some(Recipient {
                     registration_id: id,
@@ -426,6 +429,7 @@ pub fn live_recipients(conn: &mut AnyConnection, event_ids: &[i64]) -> QueryResu
                     name: name.or(guest_name).unwrap_or_default(),
                     email,
                     locale,
+                    guest,
                 })
             },
         )

@@ -6,6 +6,8 @@ use diesel::prelude::*;
 
 use crate::db::schema::{memberships, organisations, people, representatives, staff_roles};
 use crate::db::AnyConnection;
+use crate::members::model::Organisation;
+use crate::notify::host::Host;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum StaffRole {
@@ -134,15 +136,35 @@ pub fn is_member(
         .map(|n| n > 0)
 }
 
-/// The organisation's public contact address, used as Reply-To on the emails sent for it.
-pub fn organisation_email(
-    conn: &mut AnyConnection,
-    organisation_id: i64,
-) -> QueryResult<Option<String>> {
+/// The organisation as the emails sent for it show it: the sender's name, the Reply-To
+/// (its public contact address) and the signature.
+pub fn email_host(conn: &mut AnyConnection, organisation_id: i64) -> QueryResult<Option<Host>> {
     organisations::table
         .find(organisation_id)
-        .select(organisations::email)
-        .first::<Option<String>>(conn)
+        .select((
+            organisations::name,
+            organisations::slug,
+            organisations::email,
+            organisations::website,
+        ))
+        .first::<(String, String, Option<String>, Option<String>)>(conn)
         .optional()
-        .map(Option::flatten)
+        .map(|row| {
+            row.map(|(name, slug, email, website)| Host {
+                name,
+                slug,
+                email,
+                website,
+            })
+        })
+}
+
+/// [`email_host`] of an organisation already loaded.
+pub fn host_of(o: &Organisation) -> Host {
+    Host {
+        name: o.name.clone(),
+        slug: o.slug.clone(),
+        email: o.email.clone(),
+        website: o.website.clone(),
+    }
 }

@@ -26,8 +26,11 @@ pub struct CreateOrganisation {
     #[schema(example = "RS")]
     pub country: String,
     pub city: Option<String>,
+    /// Shown in the signature of the emails sent for the organisation.
     #[schema(example = "https://kcns.example.org")]
     pub website: Option<String>,
+    /// Public contact address: the Reply-To and signature of the emails sent for the
+    /// organisation (without it, they say not to reply).
     pub email: Option<String>,
     /// Locale tag → text.
     #[schema(value_type = Option<Object>, example = json!({"en": "A cultural centre", "sr-Latn": "Kulturni centar"}))]
@@ -46,9 +49,12 @@ pub struct UpdateOrganisation {
     #[serde(default, deserialize_with = "crate::types::double_option")]
     #[schema(value_type = Option<String>)]
     pub city: Option<Option<String>>,
+    /// Shown in the signature of the emails sent for the organisation.
     #[serde(default, deserialize_with = "crate::types::double_option")]
     #[schema(value_type = Option<String>)]
     pub website: Option<Option<String>>,
+    /// Public contact address: the Reply-To and signature of the emails sent for the
+    /// organisation (without it, they say not to reply).
     #[serde(default, deserialize_with = "crate::types::double_option")]
     #[schema(value_type = Option<String>)]
     pub email: Option<Option<String>>,
@@ -80,7 +86,10 @@ pub struct OrganisationView {
     pub kind: String,
     pub country: String,
     pub city: Option<String>,
+    /// Shown in the signature of the emails sent for the organisation.
     pub website: Option<String>,
+    /// Public contact address: the Reply-To and signature of the emails sent for the
+    /// organisation (without it, they say not to reply).
     pub email: Option<String>,
     #[schema(value_type = Object)]
     pub description: LocalizedText,

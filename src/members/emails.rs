@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use crate::auth::model::Person;
 use crate::db::AnyConnection;
 use crate::error::AppResult;
-use crate::members::access::StaffRole;
+use crate::members::access::{self, StaffRole};
 use crate::members::model::{Membership, MembershipType, Organisation};
 use crate::members::store;
 use crate::notify::outbox::{self, OutgoingEmail};
@@ -40,6 +40,7 @@ impl About<'_> {
             "member": self.member_name,
             "status": self.membership.status,
             "until": self.membership.ends_on.map(|d| d.to_string()),
+            "membership_id": self.membership.id,
         });
         if let (Some(data), Some(extra)) = (data.as_object_mut(), extra.as_object()) {
             data.extend(extra.clone());
@@ -76,7 +77,7 @@ fn send(
             template,
             about.data(person, &extra),
         )
-        .reply_to(about.host.email.clone());
+        .from_host(Some(access::host_of(about.host)));
         if let Some(key) = dedupe {
             // One key per recipient: a membership of an organisation writes to several people.
             email = email.dedupe(format!("{key}:{}", person.id));

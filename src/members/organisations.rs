@@ -204,6 +204,21 @@ pub async fn get(state: &AppState, slug: String) -> AppResult<Organisation> {
     state.db(move |conn| load_organisation(conn, &slug)).await
 }
 
+/// The organisations a person represents (whom they may apply for or act for), by name.
+pub async fn represented(state: &AppState, person_id: i64) -> AppResult<Vec<Organisation>> {
+    state
+        .db(move |conn| {
+            let ids = access::represented_organisations(conn, person_id)?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let mut orgs = store::organisations_by_id(conn, &ids)?;
+            orgs.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+            Ok(orgs)
+        })
+        .await
+}
+
 pub async fn update(
     state: &AppState,
     person_id: i64,

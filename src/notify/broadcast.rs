@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::db::schema::{event_messages, organisations, people, registrations};
+use crate::db::schema::{event_messages, people, registrations};
 use crate::db::{now, write_tx};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::http::AppState;
@@ -107,10 +107,8 @@ pub async fn send(
                         registrations::locale,
                     ))
                     .load(conn)?;
-                let host: (String, Option<String>) = organisations::table
-                    .find(event.organisation_id)
-                    .select((organisations::name, organisations::email))
-                    .first(conn)?;
+                let host = crate::members::access::email_host(conn, event.organisation_id)?
+                    .ok_or(AppError::NotFound("organisation"))?;
                 let message_id: i64 = diesel::insert_into(event_messages::table)
                     .values((
                         event_messages::event_id.eq(event_id),
@@ -152,9 +150,12 @@ pub async fn send(
                             locale,
                             "organiser_message",
                             json!({
-                                "name": person_name.or(guest_name).unwrap_or_default(),
+                                "name": person_name.clone().or(guest_name).unwrap_or_default(),
                                 "event": title,
-                                "organisation": host.0,
+                                "organisation": host.name,
+                                "event_id": event_id,
+                                "registration_id": registration_id,
+                                "guest": person_name.is_none(),
                                 "message_subject": subject,
                                 "message_body": body,
                                 "unsubscribe_link": page,
@@ -162,7 +163,7 @@ pub async fn send(
                             }),
                         )
                         .dedupe(format!("event_message:{message_id}:{registration_id}"))
-                        .reply_to(host.1.clone()),
+                        .from_host(Some(host.clone())),
                     )?;
                     recipients += 1;
                 }

@@ -10,6 +10,7 @@ use rand::Rng;
 use crate::db::schema::outbox;
 use crate::db::{is_unique_violation, AnyConnection};
 use crate::i18n::Locale;
+use crate::notify::host::Host;
 
 pub const STATUS_PENDING: &str = "pending";
 pub const STATUS_SENT: &str = "sent";
@@ -51,6 +52,19 @@ impl OutgoingEmail {
 
     pub fn reply_to(mut self, address: Option<String>) -> OutgoingEmail {
         self.reply_to = address;
+        self
+    }
+
+    /// Sends the email for `host`: the host goes into the data (the sender's name, the
+    /// signature, the links to its pages) and its contact address becomes the Reply-To.
+    pub fn from_host(mut self, host: Option<Host>) -> OutgoingEmail {
+        let Some(host) = host else {
+            return self;
+        };
+        self.reply_to = host.email.clone();
+        if let (Some(data), Ok(value)) = (self.data.as_object_mut(), serde_json::to_value(&host)) {
+            data.insert("host".to_owned(), value);
+        }
         self
     }
 }

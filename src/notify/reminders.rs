@@ -77,6 +77,7 @@ fn remind(
             registrations::code,
         ))
         .load(conn)?;
+    let host = crate::members::access::email_host(conn, event.organisation_id)?;
     let mut queued = 0;
     for (id, person_id, guest_name, guest_email, locale, code) in confirmed {
         let (name, email, locale) = match person_id {
@@ -120,11 +121,14 @@ fn remind(
                     "place": event.place(),
                     "online_url": event.online_url,
                     "code": code,
+                    "registration_id": id,
+                    "guest": person_id.is_none(),
                     "unsubscribe_link": page,
                     "unsubscribe_post": post,
                 }),
             )
-            .dedupe(format!("reminder:{id}:{hours}")),
+            .dedupe(format!("reminder:{id}:{hours}"))
+            .from_host(host.clone()),
         )?;
         if fresh {
             queued += 1;

@@ -1,13 +1,16 @@
 //! Renders a queued email: the data stored with it becomes Fluent arguments (dates formatted
 //! for the recipient here, at send time), the message's strings are laid out as plain text and
-//! HTML, and reminders and organiser messages get an unsubscribe link.
+//! HTML with the links for what the reader may do and the host's signature, and reminders and
+//! organiser messages get an unsubscribe link.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde_json::Value;
 
+use crate::config::Settings;
 use crate::i18n::Locale;
-use crate::notify::{catalogue, dates};
+use crate::notify::host::{self, is_account_message, Host};
+use crate::notify::{catalogue, dates, links};
 
 pub struct Rendered {
     pub subject: String,
@@ -134,37 +137,82 @@ fn html_paragraph(p: &str) -> String {
     )
 }
 
+fn html_link(url: &str, label: &str, button: bool) -> String {
+    let style = if button {
+        "display:inline-block;padding:10px 18px;background:#2f6f4f;color:#ffffff;text-decoration:none;border-radius:4px"
+    } else {
+        "color:#2f6f4f"
+    };
+    format!(
+        "<p style=\"margin:0 0 16px\"><a href=\"{0}\" style=\"{style}\">{1}</a><br>\n<span style=\"font-size:13px;color:#52606d;word-break:break-all\">{0}</span></p>\n",
+        escape(url),
+        escape(label)
+    )
+}
+
+/// The signature (the host's name, contact address and website, or the platform's name) and
+/// the footer that says who sent the email and whether a reply reaches anyone.
+fn signature_and_footer(
+    message: &str,
+    locale: Locale,
+    args: &FluentArgs,
+    host: Option<&Host>,
+    replies_reach_organisers: bool,
+) -> Result<(Vec<String>, String), String> {
+    let mut signature = vec![common(message, locale, "signature", args)?];
+    if let Some(host) = host {
+        signature.extend(host.email.iter().chain(&host.website).cloned());
+    }
+    let footer = match (is_account_message(message), host, replies_reach_organisers) {
+        (true, _, _) => "footer-account",
+        (false, Some(h), true) if h.email.is_some() => "footer-host-reply",
+        (false, Some(_), _) => "footer-host",
+        (false, None, true) => "footer-reply",
+        (false, None, false) => "footer-automatic",
+    };
+    Ok((signature, common(message, locale, footer, args)?))
+}
+
 /// Renders `message` for `locale` from the data queued with it. An unknown message, a missing
 /// string or missing data is an error, which the worker records on the message (it is
 /// retried, then shown to admins as dead) rather than sending a broken email.
 pub fn render(
+    settings: &Settings,
     message: &str,
     locale: Locale,
     data: &Value,
     replies_reach_organisers: bool,
 ) -> Result<Rendered, String> {
-    let args = arguments(message, locale, data)?;
+    let host = host::of(message, data);
+    let mut args = arguments(message, locale, data)?;
+    let platform = settings.platform.name.clone();
+    args.set("platform", FluentValue::from(platform.clone()));
+    args.set(
+        "host",
+        FluentValue::from(host.as_ref().map_or(platform, |h| h.name.clone())),
+    );
     let get = |id: &str| catalogue::text(message, locale, id, &args);
     let mut subject = get("subject")?.ok_or("no subject")?;
     let body = get("body")?.ok_or("no body")?;
     let greeting = get("greeting")?.unwrap_or_default();
-    let signature = get("signature")?.unwrap_or_default();
-    // Account emails come from Kolo itself; the others are sent for an organisation, and when
-    // its address is the Reply-To, answering reaches the organisers.
-    let footer = if matches!(
+    let (signature, automatic) = signature_and_footer(
         message,
-        "verify_email" | "password_reset" | "account_exists"
-    ) {
-        "footer-account"
-    } else if replies_reach_organisers {
-        "footer-reply"
-    } else {
-        "footer-automatic"
-    };
-    let automatic = get(footer)?.unwrap_or_default();
-    // Only messages written with a call to action show their link.
-    let action = get("action")?;
-    let link = str_field(data, "link").filter(|_| action.is_some());
+        locale,
+        &args,
+        host.as_ref(),
+        replies_reach_organisers,
+    )?;
+    let mut shown = Vec::new();
+    for link in links::for_message(settings, message, data, host.as_ref()) {
+        // The message's own call to action, else the shared label.
+        let label = match link.label {
+            "action" => get("action")?,
+            shared => Some(common(message, locale, shared, &args)?),
+        };
+        if let Some(label) = label {
+            shown.push((label, link.url));
+        }
+    }
     if message == "organiser_message" {
         if let Some(own) = str_field(data, "message_subject") {
             subject = format!("{subject}: {own}");
@@ -197,17 +245,32 @@ pub fn render(
         }
         html.push_str("</blockquote>\n");
     }
-    if let Some(link) = link {
-        let label = action.unwrap_or_default();
-        text.push_str(&format!("{label}:\n{link}\n\n"));
-        html.push_str(&format!(
-            "<p style=\"margin:0 0 16px\"><a href=\"{0}\" style=\"display:inline-block;padding:10px 18px;background:#2f6f4f;color:#ffffff;text-decoration:none;border-radius:4px\">{1}</a></p>\n<p style=\"margin:0 0 16px;font-size:13px;color:#52606d\">{0}</p>\n",
-            escape(link),
-            escape(&label)
-        ));
+    for (i, (label, url)) in shown.iter().enumerate() {
+        text.push_str(&format!("{label}:\n{url}\n\n"));
+        html.push_str(&html_link(url, label, i == 0));
     }
-    text.push_str(&format!("{signature}\n\n-- \n{automatic}\n"));
-    html.push_str(&html_paragraph(&signature));
+    text.push_str(&format!("{}\n\n-- \n{automatic}\n", signature.join("\n")));
+    html.push_str("<p style=\"margin:0 0 16px\">");
+    for (i, line) in signature.iter().enumerate() {
+        if i > 0 {
+            html.push_str("<br>\n");
+        }
+        let escaped = escape(line);
+        html.push_str(&match host.as_ref() {
+            Some(h) if h.email.as_deref() == Some(line.as_str()) && i > 0 => {
+                format!("<a href=\"mailto:{escaped}\" style=\"color:#2f6f4f\">{escaped}</a>")
+            }
+            Some(h)
+                if h.website.as_deref() == Some(line.as_str())
+                    && i > 0
+                    && line.starts_with("http") =>
+            {
+                format!("<a href=\"{escaped}\" style=\"color:#2f6f4f\">{escaped}</a>")
+            }
+            _ => escaped,
+        });
+    }
+    html.push_str("</p>\n");
     html.push_str(&format!("<hr style=\"border:none;border-top:1px solid #e4e7eb\">\n<p style=\"font-size:12px;color:#7b8794\">{}", escape(&automatic)));
     if let Some(url) = &unsubscribe_page {
         let invite = get("footer-unsubscribe")?.unwrap_or_default();

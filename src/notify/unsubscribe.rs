@@ -85,19 +85,28 @@ pub struct Unsubscribed {
     pub kind: Kind,
 }
 
-/// Records the opt-out the token names. Doing it twice is fine.
-pub async fn unsubscribe(state: &AppState, token: &str) -> AppResult<Unsubscribed> {
+/// What a token opts out of, without recording anything: the page behind an emailed link
+/// says what will stop before the reader confirms (mail scanners open links too).
+pub fn read(settings: &Settings, token: &str) -> AppResult<Unsubscribed> {
     let mut validation = Validation::new(Algorithm::HS256);
     validation.set_audience(&[AUDIENCE]);
     validation.set_required_spec_claims(&["exp", "sub", "aud"]);
     let claims = jsonwebtoken::decode::<Claims>(
         token.trim(),
-        &DecodingKey::from_secret(state.settings.auth.jwt_secret.as_bytes()),
+        &DecodingKey::from_secret(settings.auth.jwt_secret.as_bytes()),
         &validation,
     )
     .map_err(|_| AppError::invalid("token", "is invalid or expired"))?
     .claims;
-    let (email, kind) = (claims.sub, claims.kind);
+    Ok(Unsubscribed {
+        email: claims.sub,
+        kind: claims.kind,
+    })
+}
+
+/// Records the opt-out the token names. Doing it twice is fine.
+pub async fn unsubscribe(state: &AppState, token: &str) -> AppResult<Unsubscribed> {
+    let Unsubscribed { email, kind } = read(&state.settings, token)?;
     let stored = email.clone();
     state
         .db(move |conn| {
@@ -116,4 +125,24 @@ pub async fn unsubscribe(state: &AppState, token: &str) -> AppResult<Unsubscribe
         })
         .await?;
     Ok(Unsubscribed { email, kind })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{links, read, Kind};
+
+    #[test]
+    fn a_token_reads_back_as_its_address_and_kind_and_a_forged_one_does_not() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config");
+        let settings = crate::config::Settings::load_from(&dir, "development", false)
+            .expect("shipped configuration loads");
+        let (page, _) =
+            links(&settings, "ana@example.org", Kind::OrganiserMessages).expect("links");
+        let token = page.split("token=").nth(1).expect("token");
+        let read_back = read(&settings, token).expect("valid token");
+        assert_eq!(read_back.email, "ana@example.org");
+        assert_eq!(read_back.kind, Kind::OrganiserMessages);
+        assert!(read(&settings, &format!("{token}x")).is_err());
+        assert!(read(&settings, "").is_err());
+    }
 }

@@ -17,6 +17,7 @@ use crate::config::Settings;
 use crate::db::{now, write_tx, DbPool};
 use crate::i18n::Locale;
 use crate::maintenance::{self, MaintenanceReport};
+use crate::notify::host::{self, ListId};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox::{self, OutboxMessage};
 use crate::notify::{invite, templates};
@@ -219,12 +220,15 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
     let data: serde_json::Value =
         serde_json::from_str(&message.data).map_err(|e| format!("stored data is not JSON: {e}"))?;
     let locale = Locale::parse(&message.locale).unwrap_or(Locale::En);
-    let rendered = templates::render(&message.template, locale, &data, message.reply_to.is_some())?;
-    let from: Mailbox = settings
-        .mail
-        .from
-        .parse()
-        .map_err(|e| format!("mail.from: {e}"))?;
+    let rendered = templates::render(
+        settings,
+        &message.template,
+        locale,
+        &data,
+        message.reply_to.is_some(),
+    )?;
+    let sender = host::of(&message.template, &data);
+    let from = host::from(settings, sender.as_ref())?;
     let to: Mailbox = message
         .recipient
         .parse()
@@ -249,6 +253,13 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
         .and_then(|r| r.parse::<Mailbox>().ok())
     {
         builder = builder.reply_to(reply_to);
+    }
+    if let Some(list_id) = sender
+        .as_ref()
+        .filter(|_| host::is_list_message(&message.template))
+        .and_then(|h| ListId::new(settings, h))
+    {
+        builder = builder.header(list_id);
     }
     if let Some(url) = rendered.unsubscribe {
         builder = builder
@@ -292,3 +303,7 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
         .multipart(body)
         .map_err(|e| format!("building the message: {e}"))
 }
+
+#[cfg(test)]
+#[path = "emails_tests.rs"]
+mod tests;

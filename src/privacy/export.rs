@@ -12,6 +12,7 @@ use crate::auth::service::load_person;
 use crate::db::schema::{
     email_tokens, event_messages, events, idempotency_keys, membership_types, memberships,
     organisations, outbox, refresh_tokens, representatives, staff_roles, unsubscribes,
+    web_sessions,
 };
 use crate::db::AnyConnection;
 use crate::error::AppResult;
@@ -37,6 +38,15 @@ pub fn build(conn: &mut AnyConnection, person_id: i64) -> AppResult<Value> {
         .filter(refresh_tokens::person_id.eq(person_id))
         .order(refresh_tokens::id)
         .select((refresh_tokens::created_at, refresh_tokens::expires_at))
+        .load(conn)?;
+    let browser_sessions: Vec<(NaiveDateTime, NaiveDateTime, NaiveDateTime)> = web_sessions::table
+        .filter(web_sessions::person_id.eq(person_id))
+        .order(web_sessions::id)
+        .select((
+            web_sessions::created_at,
+            web_sessions::last_seen_at,
+            web_sessions::expires_at,
+        ))
         .load(conn)?;
     let links: Vec<(String, NaiveDateTime, NaiveDateTime, Option<NaiveDateTime>)> =
         email_tokens::table
@@ -74,6 +84,9 @@ pub fn build(conn: &mut AnyConnection, person_id: i64) -> AppResult<Value> {
         },
         "sessions": sessions.into_iter().map(|(created, expires)| json!({
             "created_at": utc(created), "expires_at": utc(expires),
+        })).collect::<Vec<_>>(),
+        "browser_sessions": browser_sessions.into_iter().map(|(created, seen, expires)| json!({
+            "created_at": utc(created), "last_seen_at": utc(seen), "expires_at": utc(expires),
         })).collect::<Vec<_>>(),
         "email_links": links.into_iter().map(|(purpose, created, expires, used)| json!({
             "purpose": purpose, "created_at": utc(created), "expires_at": utc(expires),

@@ -15,6 +15,7 @@ pub const COVERAGE: &[(&str, Result<&str, &str>)] = &[
     ("people", Ok("account")),
     ("email_tokens", Ok("email_links")),
     ("refresh_tokens", Ok("sessions")),
+    ("web_sessions", Ok("browser_sessions")),
     ("outbox", Ok("emails")),
     ("staff_roles", Ok("organisations")),
     ("representatives", Ok("organisations")),

@@ -28,7 +28,7 @@ pub fn announce(
         event.id,
         &[locale.tag(), event.default_locale.as_str(), "en"],
     )?;
-    let reply_to = access::organisation_email(conn, event.organisation_id)?;
+    let host = access::email_host(conn, event.organisation_id)?;
     outbox::enqueue(
         conn,
         OutgoingEmail::new(
@@ -47,6 +47,8 @@ pub fn announce(
                 "code": reg.code,
                 "position": view.waitlist_position,
                 "registration_id": reg.id,
+                // A guest's links carry the signed key; a member's send them to sign in.
+                "guest": reg.person_id.is_none(),
             }),
         )
         .dedupe(format!(
@@ -54,7 +56,7 @@ pub fn announce(
             reg.id,
             reg.updated_at.and_utc().timestamp_micros()
         ))
-        .reply_to(reply_to),
+        .from_host(host),
     )?;
     Ok(())
 }

@@ -312,7 +312,7 @@ fn register_locked(
             event.id,
             &[locale.tag(), event.default_locale.as_str(), "en"],
         )?;
-        let reply_to = access::organisation_email(conn, event.organisation_id)?;
+        let host = access::email_host(conn, event.organisation_id)?;
         outbox::enqueue(
             conn,
             OutgoingEmail::new(
@@ -322,13 +322,14 @@ fn register_locked(
                 json!({
                     "name": name,
                     "event": title,
+                    "event_id": event.id,
                     "starts_at": event.starts_at.and_utc().to_rfc3339(),
                     "timezone": event.timezone,
                     "link": format!("{public_url}/registrations/confirm?token={token}"),
                     "hours": GUEST_CONFIRM_HOURS,
                 }),
             )
-            .reply_to(reply_to),
+            .from_host(host),
         )?;
         return Ok(reg);
     }

@@ -55,6 +55,29 @@ pub(super) fn seat_or_waitlist(
     }
 }
 
+fn invalid_token() -> AppError {
+    AppError::invalid("token", "is invalid, already used or expired")
+}
+
+fn awaits_confirmation(reg: &Registration, at: NaiveDateTime) -> bool {
+    reg.status == PENDING && reg.confirm_expires_at.is_some_and(|e| e > at)
+}
+
+/// The guest registration an emailed token would confirm, changing nothing: the page behind
+/// the link shows it with a button, since mail scanners open links too.
+pub async fn pending_guest(state: &AppState, token: String) -> AppResult<RegistrationView> {
+    crate::caps::within("token", &token, crate::caps::TOKEN)?;
+    let hash = tokens::hash_secret(token.trim());
+    state
+        .db(move |conn| {
+            let reg = store::find_by_confirm_token(conn, &hash)?
+                .filter(|reg| awaits_confirmation(reg, now()))
+                .ok_or_else(invalid_token)?;
+            views::view(conn, &reg)
+        })
+        .await
+}
+
 /// A guest follows the emailed link: the registration takes a seat or a waitlist place now.
 pub async fn confirm_guest(state: &AppState, token: String) -> AppResult<RegistrationView> {
     crate::caps::within("token", &token, crate::caps::TOKEN)?;
@@ -62,13 +85,12 @@ pub async fn confirm_guest(state: &AppState, token: String) -> AppResult<Registr
     state
         .db(move |conn| {
             write_tx(conn, |conn| {
-                let invalid = || AppError::invalid("token", "is invalid, already used or expired");
-                let reg = store::find_by_confirm_token(conn, &hash)?.ok_or_else(invalid)?;
+                let reg = store::find_by_confirm_token(conn, &hash)?.ok_or_else(invalid_token)?;
                 let event =
                     store::lock_event(conn, reg.event_id)?.ok_or(AppError::NotFound("event"))?;
                 let at = now();
-                if reg.status != PENDING || reg.confirm_expires_at.is_none_or(|e| e <= at) {
-                    return Err(invalid());
+                if !awaits_confirmation(&reg, at) {
+                    return Err(invalid_token());
                 }
                 if event.status != "published" {
                     return Err(AppError::conflict(

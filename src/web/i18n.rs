@@ -33,7 +33,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common", "account", "mine");
+areas!("common", "landing", "orgs", "account", "mine");
 
 type Bundle = FluentBundle<FluentResource>;
 

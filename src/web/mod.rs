@@ -8,8 +8,12 @@ pub mod assets;
 pub mod errors;
 pub mod forms;
 pub mod i18n;
+pub mod landing;
 pub mod mine;
 pub mod my_memberships;
+pub mod orgs;
+pub mod orgs_embed;
+pub mod orgs_view;
 pub mod page;
 pub mod profile;
 pub mod registration_page;
@@ -27,6 +31,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(actix_web::middleware::from_fn(errors::pages_middleware))
             .service(web::resource("/static/{file}").get(assets::serve))
             .service(web::resource("/lang").get(choose_language))
+            .configure(landing::configure)
+            .configure(orgs::configure)
             .configure(account::configure)
             .configure(account_links::configure)
             .configure(profile::configure)

@@ -48,6 +48,24 @@ async fn serve_starts_on_the_embedded_default_and_stops_on_sigterm() {
     let client = reqwest::Client::new();
     let ready = client.get(format!("{base}/readyz")).send().await.unwrap();
     assert_eq!(ready.status(), 200);
+    // Development fills the new database with the demo network, so there is something to see.
+    let mut demo_events = 0;
+    for _ in 0..100 {
+        let events: serde_json::Value = client
+            .get(format!("{base}/api/v1/events"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        demo_events = events["total"].as_i64().unwrap_or(0);
+        if demo_events > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(demo_events > 0, "the first start loads the demo events");
     let registered = client
         .post(format!("{base}/api/v1/auth/register"))
         .json(&serde_json::json!({"email": "op@example.org", "password": "long enough pass", "full_name": "Operator"}))

@@ -120,9 +120,13 @@ async fn oversized_bodies_are_rejected_with_413() {
 async fn bad_path_parameters_are_not_found() {
     let app = spawn_app().await;
     // Every typed path segment rejects words with 404 rather than 400 or 500.
-    app.get("/api/v1/healthz/../../etc/passwd", None)
+    app.get("/api/v1/events/not-a-number", None)
         .await
         .expect_problem(404);
+    // A climb out of the API (the client normalises it to /etc/passwd) meets the 404 page.
+    let outside = app.get("/api/v1/healthz/../../etc/passwd", None).await;
+    assert_eq!(outside.status, 404u16);
+    assert!(outside.content_type().starts_with("text/html"));
 }
 
 #[tokio::test]

@@ -14,8 +14,12 @@ mod audit_actions;
 mod audit_roster;
 mod auth;
 mod backup;
+// Helpers of the browser harness not every journey uses.
 mod binary;
+#[allow(dead_code)]
+mod browser;
 mod config;
+mod emails;
 mod event_fixtures;
 mod events;
 mod events_calendar;
@@ -41,8 +45,11 @@ mod schema;
 mod schema_inputs;
 mod sweep;
 mod token_attacks;
-#[allow(dead_code)]
 mod web_account;
+#[allow(dead_code)]
 mod web_client;
 mod web_foundation;
+mod web_landing;
 mod web_mine;
+mod web_orgs;
+mod web_orgs_embed;

@@ -531,7 +531,9 @@ async fn organisers_write_to_the_audience_they_choose() {
     );
     // With the organisation as Reply-To, the footer must not tell people not to reply.
     assert!(
-        email.text.contains("replies reach the organisers"),
+        email
+            .text
+            .contains("replies reach Organisation kc-novi-sad."),
         "{}",
         email.text
     );

@@ -104,6 +104,14 @@ impl<'a> Browser<'a> {
         self.cookies.lock().unwrap().get(name).cloned()
     }
 
+    /// Sets a cookie as if a server had (e.g. a session opened straight in the database).
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies
+            .lock()
+            .unwrap()
+            .insert(name.to_owned(), value.to_owned());
+    }
+
     fn cookie_header(&self) -> String {
         self.cookies
             .lock()

@@ -3,9 +3,10 @@
 CREATE TABLE web_sessions (
     id BIGSERIAL PRIMARY KEY,
     person_id BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
-    token_hash TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL,
     last_seen_at TIMESTAMP NOT NULL,
     expires_at TIMESTAMP NOT NULL
 );
+CREATE UNIQUE INDEX web_sessions_hash ON web_sessions (token_hash);
 CREATE INDEX web_sessions_person ON web_sessions (person_id);

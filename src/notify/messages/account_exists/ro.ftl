@@ -1,6 +1,6 @@
-subject = Cineva a încercat să creeze un cont Kolo cu adresa dumneavoastră
+subject = Cineva a încercat să creeze un cont { $platform } cu adresa dumneavoastră
 body =
-    Cineva – poate chiar dumneavoastră – tocmai a încercat să creeze un cont nou pe Kolo cu această adresă de e-mail. Aveți deja un cont cu această adresă, așa că nu a fost creat un cont nou.
+    Cineva – poate chiar dumneavoastră – tocmai a încercat să creeze un cont nou pe { $platform } cu această adresă de e-mail. Aveți deja un cont cu această adresă, așa că nu a fost creat un cont nou.
 
     Dacă ați fost dumneavoastră, conectați-vă pur și simplu cu contul existent. Dacă v-ați uitat parola, puteți cere una nouă pe pagina de conectare.
 

@@ -4,5 +4,5 @@ body =
 
     Membership type: { $membership_type }
 
-    You can review the application and approve or reject it in Kolo.
+    You can review the application and approve or reject it in { $platform }.
 action = Review the application

@@ -4,5 +4,5 @@ body =
 
     Vrsta članstva: { $membership_type }
 
-    Zahtjev možete pregledati te odobriti ili odbiti u Kolu.
+    Zahtjev možete pregledati te odobriti ili odbiti na platformi { $platform }.
 action = Pregledajte zahtjev

@@ -4,5 +4,5 @@ body =
 
     Categoria de membru: { $membership_type }
 
-    Puteți analiza cererea și o puteți aproba sau respinge în Kolo.
+    Puteți analiza cererea și o puteți aproba sau respinge în { $platform }.
 action = Analizați cererea

@@ -4,5 +4,5 @@ body =
 
     Vrsta članstva: { $membership_type }
 
-    Vlogo lahko pregledate ter odobrite ali zavrnete na platformi Kolo.
+    Vlogo lahko pregledate ter odobrite ali zavrnete na platformi { $platform }.
 action = Preglejte vlogo

@@ -4,5 +4,5 @@ body =
 
     Lloji i anëtarësimit: { $membership_type }
 
-    Mund ta shqyrtoni kërkesën dhe ta miratoni ose ta refuzoni në Kolo.
+    Mund ta shqyrtoni kërkesën dhe ta miratoni ose ta refuzoni në { $platform }.
 action = Shqyrtoni kërkesën

@@ -4,5 +4,5 @@ body =
 
     Vrsta članstva: { $membership_type }
 
-    Zahtev možete da pregledate, odobrite ili odbijete na platformi Kolo.
+    Zahtev možete da pregledate, odobrite ili odbijete na platformi { $platform }.
 action = Pregledajte zahtev

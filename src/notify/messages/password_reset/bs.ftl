@@ -1,6 +1,6 @@
-subject = Promjena lozinke za Kolo
+subject = Promjena lozinke za { $platform }
 body =
-    Primili smo zahtjev za promjenu lozinke Vašeg korisničkog računa u Kolu. Da biste odabrali novu lozinku, otvorite link ispod. Link vrijedi { $hours ->
+    Primili smo zahtjev za promjenu lozinke Vašeg korisničkog računa na platformi { $platform }. Da biste odabrali novu lozinku, otvorite link ispod. Link vrijedi { $hours ->
         [one] { $hours } sat
         [few] { $hours } sata
        *[other] { $hours } sati

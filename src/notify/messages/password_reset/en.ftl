@@ -1,6 +1,6 @@
-subject = Reset your Kolo password
+subject = Reset your { $platform } password
 body =
-    We received a request to reset the password for your Kolo account. To choose a new password, open the link below. The link is valid for { $hours ->
+    We received a request to reset the password for your { $platform } account. To choose a new password, open the link below. The link is valid for { $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
     }.

@@ -1,6 +1,6 @@
-subject = Promjena lozinke za Kolo
+subject = Promjena lozinke za { $platform }
 body =
-    Primili smo zahtjev za promjenu lozinke Vašeg korisničkog računa u Kolu. Kako biste odabrali novu lozinku, otvorite poveznicu u nastavku. Poveznica vrijedi { $hours ->
+    Primili smo zahtjev za promjenu lozinke Vašeg korisničkog računa na platformi { $platform }. Kako biste odabrali novu lozinku, otvorite poveznicu u nastavku. Poveznica vrijedi { $hours ->
         [one] { $hours } sat
         [few] { $hours } sata
        *[other] { $hours } sati

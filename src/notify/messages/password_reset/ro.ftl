@@ -1,6 +1,6 @@
-subject = Resetarea parolei pentru Kolo
+subject = Resetarea parolei pentru { $platform }
 body =
-    Am primit o cerere de resetare a parolei pentru contul dumneavoastră Kolo. Pentru a alege o parolă nouă, deschideți linkul de mai jos. Linkul este valabil { $hours ->
+    Am primit o cerere de resetare a parolei pentru contul dumneavoastră { $platform }. Pentru a alege o parolă nouă, deschideți linkul de mai jos. Linkul este valabil { $hours ->
         [one] o oră
         [few] { $hours } ore
        *[other] { $hours } de ore

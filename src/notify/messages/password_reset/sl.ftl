@@ -1,6 +1,6 @@
-subject = Ponastavitev gesla za Kolo
+subject = Ponastavitev gesla za { $platform }
 body =
-    Prejeli smo zahtevo za ponastavitev gesla za Vaš račun na platformi Kolo. Če želite izbrati novo geslo, odprite spodnjo povezavo. Povezava velja { $hours ->
+    Prejeli smo zahtevo za ponastavitev gesla za Vaš račun na platformi { $platform }. Če želite izbrati novo geslo, odprite spodnjo povezavo. Povezava velja { $hours ->
         [one] { $hours } uro
         [two] { $hours } uri
         [few] { $hours } ure

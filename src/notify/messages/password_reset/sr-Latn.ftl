@@ -1,6 +1,6 @@
-subject = Promena lozinke za Kolo
+subject = Promena lozinke za { $platform }
 body =
-    Primili smo zahtev za promenu lozinke Vašeg naloga na platformi Kolo. Da biste izabrali novu lozinku, otvorite link ispod. Link važi { $hours ->
+    Primili smo zahtev za promenu lozinke Vašeg naloga na platformi { $platform }. Da biste izabrali novu lozinku, otvorite link ispod. Link važi { $hours ->
         [one] { $hours } sat
         [few] { $hours } sata
        *[other] { $hours } sati

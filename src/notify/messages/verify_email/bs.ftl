@@ -1,10 +1,10 @@
-subject = Potvrdite svoju e-mail adresu za Kolo
+subject = Potvrdite svoju e-mail adresu za { $platform }
 body =
-    Dobro došli u Kolo! Da biste aktivirali korisnički račun, potvrdite svoju e-mail adresu tako što ćete otvoriti link ispod. Link vrijedi { $hours ->
+    Dobro došli na platformu { $platform }! Da biste aktivirali korisnički račun, potvrdite svoju e-mail adresu tako što ćete otvoriti link ispod. Link vrijedi { $hours ->
         [one] { $hours } sat
         [few] { $hours } sata
        *[other] { $hours } sati
     }.
 
-    Ako niste otvorili korisnički račun u Kolu, slobodno zanemarite ovu poruku.
+    Ako niste otvorili korisnički račun na platformi { $platform }, slobodno zanemarite ovu poruku.
 action = Potvrdite e-mail adresu

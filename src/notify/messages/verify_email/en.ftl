@@ -1,9 +1,9 @@
-subject = Confirm your email address for Kolo
+subject = Confirm your email address for { $platform }
 body =
-    Welcome to Kolo! To activate your account, please confirm your email address by opening the link below. The link is valid for { $hours ->
+    Welcome to { $platform }! To activate your account, please confirm your email address by opening the link below. The link is valid for { $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
     }.
 
-    If you did not create a Kolo account, you can simply ignore this email.
+    If you did not create a { $platform } account, you can simply ignore this email.
 action = Confirm my email address

@@ -1,0 +1,44 @@
+orgs-country = Държава
+orgs-city = Град
+orgs-website = Уебсайт
+orgs-email = Имейл за контакт
+orgs-events-heading = Предстоящи събития
+orgs-events-none = Все още няма обявени събития.
+orgs-events-all = Всички събития на тази организация
+orgs-event-online = Онлайн
+orgs-event-members-only = Само за членове
+orgs-join-heading = Членство
+orgs-types-none = В момента тази организация не приема тук кандидатури за членство.
+orgs-types-caption = Видове членство
+orgs-type-name = Вид членство
+orgs-type-for = За кого
+orgs-type-for-people = за физически лица
+orgs-type-for-organisations = за организации
+orgs-type-duration = Продължителност
+orgs-type-months = { $months ->
+    [one] { $months } месец
+   *[other] { $months } месеца
+}
+orgs-type-lifetime = Пожизнено
+orgs-type-fee = Годишен членски внос
+orgs-type-no-fee = Няма
+orgs-type-approval = Одобрение
+orgs-type-approval-yes = Одобрява се от организаторите
+orgs-type-approval-no = Активно веднага
+orgs-apply-type = Какво членство желаете?
+orgs-apply-as = Кандидатура за
+orgs-apply-as-self = Себе си ({ $name })
+orgs-apply-as-self-only = Кандидатствате от свое име ({ $name }). За да кандидатствате от името на организация, нейните представители първо трябва да ви добавят.
+orgs-apply-note = Съобщение до организаторите (по желание)
+orgs-apply-submit = Кандидатствай за членство
+orgs-apply-sign-in = Влезте в профила си, за да кандидатствате за членство
+orgs-error-choose-type = Изберете един от видовете членство.
+orgs-error-type-for-people = Това членство е за физически лица: кандидатствайте от свое име.
+orgs-error-type-for-organisations = Това членство е за организации: изберете организация, която представлявате.
+orgs-refusal-unverified = Първо потвърдете имейл адреса си: отворете връзката от писмото, което ви изпратихме при създаването на профила.
+orgs-refusal-not-representative = Само представител на тази организация може да кандидатства от нейно име.
+orgs-refusal-already = За този член тук вече има чакащо или активно членство.
+orgs-refusal-already-link = Вижте това членство
+orgs-notice-applied = Благодарим ви: кандидатурата ви за членство е получена.
+orgs-embed-title = Събития: { $name }
+orgs-embed-about = За { $name } в Коло

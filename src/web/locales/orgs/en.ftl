@@ -1,0 +1,44 @@
+orgs-country = Country
+orgs-city = City
+orgs-website = Website
+orgs-email = Contact email
+orgs-events-heading = Upcoming events
+orgs-events-none = No upcoming events are announced yet.
+orgs-events-all = All events of this organisation
+orgs-event-online = Online
+orgs-event-members-only = Members only
+orgs-join-heading = Membership
+orgs-types-none = This organisation does not take membership applications here at the moment.
+orgs-types-caption = Membership types
+orgs-type-name = Membership type
+orgs-type-for = For
+orgs-type-for-people = for people
+orgs-type-for-organisations = for organisations
+orgs-type-duration = Duration
+orgs-type-months = { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}
+orgs-type-lifetime = Lifetime
+orgs-type-fee = Yearly fee
+orgs-type-no-fee = None
+orgs-type-approval = Approval
+orgs-type-approval-yes = Approved by the organisers
+orgs-type-approval-no = Active at once
+orgs-apply-type = Which membership would you like?
+orgs-apply-as = Apply for
+orgs-apply-as-self = Myself ({ $name })
+orgs-apply-as-self-only = You apply as yourself ({ $name }). To apply for an organisation, its representatives must add you first.
+orgs-apply-note = Message to the organisers (optional)
+orgs-apply-submit = Apply to join
+orgs-apply-sign-in = Sign in to apply for membership
+orgs-error-choose-type = Choose one of the membership types.
+orgs-error-type-for-people = This membership is for people: apply as yourself.
+orgs-error-type-for-organisations = This membership is for organisations: choose an organisation you represent.
+orgs-refusal-unverified = Please confirm your email address first: open the link in the email we sent you when you signed up.
+orgs-refusal-not-representative = Only a representative of that organisation may apply for it.
+orgs-refusal-already = There is already a pending or active membership here for this member.
+orgs-refusal-already-link = See that membership
+orgs-notice-applied = Thank you: your membership application has been received.
+orgs-embed-title = Events: { $name }
+orgs-embed-about = About { $name } on Kolo

@@ -1,0 +1,44 @@
+orgs-country = Држава
+orgs-city = Град
+orgs-website = Веб-страница
+orgs-email = Адреса за контакт
+orgs-events-heading = Претстојни настани
+orgs-events-none = Сè уште нема најавени настани.
+orgs-events-all = Сите настани на оваа организација
+orgs-event-online = Онлајн
+orgs-event-members-only = Само за членови
+orgs-join-heading = Членство
+orgs-types-none = Оваа организација моментално не прима пријави за членство овде.
+orgs-types-caption = Видови членство
+orgs-type-name = Вид членство
+orgs-type-for = За кого
+orgs-type-for-people = за поединци
+orgs-type-for-organisations = за организации
+orgs-type-duration = Траење
+orgs-type-months = { $months ->
+    [one] { $months } месец
+   *[other] { $months } месеци
+}
+orgs-type-lifetime = Доживотно
+orgs-type-fee = Годишна членарина
+orgs-type-no-fee = Нема
+orgs-type-approval = Одобрување
+orgs-type-approval-yes = Одобруваат организаторите
+orgs-type-approval-no = Активно веднаш
+orgs-apply-type = Кое членство го сакате?
+orgs-apply-as = Пријава за
+orgs-apply-as-self = Себе ({ $name })
+orgs-apply-as-self-only = Се пријавувате во свое име ({ $name }). За да пријавите организација, нејзините претставници прво треба да ве додадат.
+orgs-apply-note = Порака до организаторите (не е задолжително)
+orgs-apply-submit = Пријави се за членство
+orgs-apply-sign-in = Најавете се за да поднесете пријава за членство
+orgs-error-choose-type = Изберете еден од видовите членство.
+orgs-error-type-for-people = Ова членство е за поединци: пријавете се во свое име.
+orgs-error-type-for-organisations = Ова членство е за организации: изберете организација што ја претставувате.
+orgs-refusal-unverified = Најпрво потврдете ја својата е-адреса: отворете ја врската од пораката што ви ја испративме при отворањето на профилот.
+orgs-refusal-not-representative = Само претставник на таа организација може да ја пријави.
+orgs-refusal-already = За овој член овде веќе постои членство во очекување или активно членство.
+orgs-refusal-already-link = Погледнете го тоа членство
+orgs-notice-applied = Ви благодариме: вашата пријава за членство е примена.
+orgs-embed-title = Настани: { $name }
+orgs-embed-about = За { $name } на Коло

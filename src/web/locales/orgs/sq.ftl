@@ -1,0 +1,44 @@
+orgs-country = Shteti
+orgs-city = Qyteti
+orgs-website = Faqja në internet
+orgs-email = Email-i i kontaktit
+orgs-events-heading = Ngjarjet e ardhshme
+orgs-events-none = Ende nuk ka ngjarje të shpallura.
+orgs-events-all = Të gjitha ngjarjet e kësaj organizate
+orgs-event-online = Në internet
+orgs-event-members-only = Vetëm për anëtarët
+orgs-join-heading = Anëtarësia
+orgs-types-none = Kjo organizatë aktualisht nuk pranon këtu kërkesa për anëtarësim.
+orgs-types-caption = Llojet e anëtarësisë
+orgs-type-name = Lloji i anëtarësisë
+orgs-type-for = Për kë
+orgs-type-for-people = për individë
+orgs-type-for-organisations = për organizata
+orgs-type-duration = Kohëzgjatja
+orgs-type-months = { $months ->
+    [one] { $months } muaj
+   *[other] { $months } muaj
+}
+orgs-type-lifetime = Përjetë
+orgs-type-fee = Kuota vjetore
+orgs-type-no-fee = Asnjë
+orgs-type-approval = Miratimi
+orgs-type-approval-yes = Miratohet nga organizatorët
+orgs-type-approval-no = Aktive menjëherë
+orgs-apply-type = Cilën anëtarësi dëshironi?
+orgs-apply-as = Kërkesë për
+orgs-apply-as-self = Veten ({ $name })
+orgs-apply-as-self-only = Po aplikoni në emrin tuaj ({ $name }). Për të aplikuar për një organizatë, përfaqësuesit e saj duhet t'ju shtojnë më parë.
+orgs-apply-note = Mesazh për organizatorët (opsional)
+orgs-apply-submit = Apliko për anëtarësim
+orgs-apply-sign-in = Hyni në llogari për të aplikuar për anëtarësim
+orgs-error-choose-type = Zgjidhni një nga llojet e anëtarësisë.
+orgs-error-type-for-people = Kjo anëtarësi është për individë: aplikoni në emrin tuaj.
+orgs-error-type-for-organisations = Kjo anëtarësi është për organizata: zgjidhni një organizatë që përfaqësoni.
+orgs-refusal-unverified = Së pari konfirmoni adresën tuaj të email-it: hapni lidhjen në mesazhin që ju dërguam kur krijuat llogarinë.
+orgs-refusal-not-representative = Vetëm një përfaqësues i asaj organizate mund të aplikojë për të.
+orgs-refusal-already = Për këtë anëtar këtu ka tashmë një anëtarësi në pritje ose aktive.
+orgs-refusal-already-link = Shihni atë anëtarësi
+orgs-notice-applied = Faleminderit: kërkesa juaj për anëtarësim u mor.
+orgs-embed-title = Ngjarje: { $name }
+orgs-embed-about = Rreth { $name } në Kolo
