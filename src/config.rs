@@ -1,6 +1,8 @@
-//! Settings: `config/default.toml`, overlaid by `config/{KOLO_ENV}.toml`, overlaid by
-//! `KOLO__SECTION__KEY` environment variables. Every struct denies unknown keys so a typo in a
-//! file or variable stops the server with the key's name instead of being silently ignored.
+//! Settings: `config/default.toml` (compiled into the binary, so that it runs from any folder
+//! and on a machine without the source tree), overlaid by `{KOLO_ENV}.toml` from the config
+//! folder when there is one, overlaid by `KOLO__SECTION__KEY` environment variables. Every
+//! struct denies unknown keys so a typo in a file or variable stops the server with the key's
+//! name instead of being silently ignored.
 
 use std::path::{Path, PathBuf};
 
@@ -179,24 +181,52 @@ pub struct LimitsSettings {
     pub organiser_messages_per_account_per_hour: u32,
 }
 
+/// `config/default.toml` as it was when the binary was built.
+pub const DEFAULTS: &str = include_str!("../config/default.toml");
+
 impl Settings {
-    /// Loads the settings for `KOLO_ENV` (default `development`) from `KOLO_CONFIG_DIR`
-    /// (default `config`) and the process environment.
+    /// Loads the settings for `KOLO_ENV` (default `development`): the compiled-in defaults,
+    /// `{KOLO_ENV}.toml` from `KOLO_CONFIG_DIR` (or from `./config` when that folder exists),
+    /// and the process environment.
     pub fn load() -> anyhow::Result<Settings> {
         let env = std::env::var("KOLO_ENV").unwrap_or_else(|_| "development".to_owned());
-        let dir = std::env::var("KOLO_CONFIG_DIR").unwrap_or_else(|_| "config".to_owned());
-        let settings = Settings::load_from(Path::new(&dir), &env, true)?;
+        let dir = match std::env::var_os("KOLO_CONFIG_DIR") {
+            Some(dir) => {
+                let dir = PathBuf::from(dir);
+                // A folder named on purpose that is not there is a mistake, not "no overlay".
+                anyhow::ensure!(
+                    dir.is_dir(),
+                    "KOLO_CONFIG_DIR: {} is not a folder",
+                    dir.display()
+                );
+                Some(dir)
+            }
+            None => Some(PathBuf::from("config")).filter(|d| d.is_dir()),
+        };
+        let settings = Settings::load_layers(dir.as_deref(), &env, true)?;
         if env == "production" {
             settings.check_production()?;
         }
         Ok(settings)
     }
 
-    /// Loads `default.toml` and `{env}.toml` from `dir`; `{env}.toml` may be absent.
+    /// Loads the compiled-in defaults overlaid by `{env}.toml` from `dir` (which may be
+    /// absent), without the process environment when `with_environment` is false.
     pub fn load_from(dir: &Path, env: &str, with_environment: bool) -> anyhow::Result<Settings> {
+        Settings::load_layers(Some(dir), env, with_environment)
+    }
+
+    fn load_layers(
+        dir: Option<&Path>,
+        env: &str,
+        with_environment: bool,
+    ) -> anyhow::Result<Settings> {
         let mut builder = config::Config::builder()
-            .add_source(config::File::from(dir.join("default.toml")).required(true))
-            .add_source(config::File::from(dir.join(format!("{env}.toml"))).required(false));
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
+        if let Some(dir) = dir {
+            builder = builder
+                .add_source(config::File::from(dir.join(format!("{env}.toml"))).required(false));
+        }
         if with_environment {
             builder = builder.add_source(
                 config::Environment::with_prefix("KOLO")

@@ -68,6 +68,7 @@ pub fn load(
                     people::email.eq(&email),
                     people::password_hash.eq(&hash),
                     people::full_name.eq(format!("Bench Person {i}")),
+                    people::search_text.eq(format!("bench person {i}")),
                     people::locale.eq(locale),
                     people::email_verified_at.eq(Some(now)),
                     people::created_at.eq(now),
@@ -122,6 +123,7 @@ fn event(
             events::ends_at.eq(starts + Duration::hours(3)),
             events::timezone.eq("Europe/Belgrade"),
             events::city.eq("Novi Sad"),
+            events::city_fold.eq("novi sad"),
             events::country.eq("RS"),
             events::venue_name.eq("Kulturni centar"),
             events::capacity.eq(capacity),
@@ -144,7 +146,8 @@ fn event(
                 event_contents::title.eq(&title),
                 event_contents::summary.eq(summary),
                 event_contents::description.eq(Some(summary.repeat(6))),
-                event_contents::search_text.eq(format!("{title}\n{summary}").to_lowercase()),
+                event_contents::search_text
+                    .eq(kolo::i18n::fold::fold_parts(&[Some(&title), Some(summary)])),
             ))
             .execute(conn)?;
     }

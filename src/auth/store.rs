@@ -10,10 +10,11 @@ use crate::auth::model::{
 };
 use crate::db::schema::{email_tokens, people, refresh_tokens};
 use crate::db::AnyConnection;
+use crate::i18n::fold::fold;
 
 pub fn insert_person(conn: &mut AnyConnection, new: &NewPerson) -> QueryResult<Person> {
     diesel::insert_into(people::table)
-        .values(new)
+        .values((new, people::search_text.eq(fold(new.full_name))))
         .returning(columns_of::<Person>())
         .get_result(conn)
 }
@@ -39,8 +40,12 @@ pub fn update_person(
     id: i64,
     changes: &PersonChanges,
 ) -> QueryResult<Person> {
+    let search_text = changes
+        .full_name
+        .as_deref()
+        .map(|name| people::search_text.eq(fold(name)));
     diesel::update(people::table.find(id))
-        .set(changes)
+        .set((changes, search_text))
         .returning(columns_of::<Person>())
         .get_result(conn)
 }

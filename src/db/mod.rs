@@ -3,17 +3,16 @@
 //! the dialects differ (pragmas, `BEGIN IMMEDIATE`) match on the variant here and nowhere else.
 
 pub mod in_list;
+mod pool;
+pub mod refold;
 pub mod schema;
 
-use std::path::Path;
-use std::time::Duration;
+pub use pool::connect;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
-
-use crate::config::DatabaseSettings;
 
 #[derive(diesel::MultiConnection)]
 pub enum AnyConnection {
@@ -85,61 +84,6 @@ impl Backend {
     }
 }
 
-/// Applied to every new pooled connection. SQLite settings are per connection, so they are
-/// set here rather than once.
-#[derive(Debug, Clone, Copy)]
-struct ConnectionSetup {
-    busy_timeout_ms: u64,
-}
-
-impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ConnectionSetup {
-    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
-        if let AnyConnection::Sqlite(conn) = conn {
-            // WAL lets readers run beside the one writer; NORMAL is durable across process
-            // crashes in WAL mode, and busy_timeout makes writers queue instead of failing.
-            conn.batch_execute(&format!(
-                "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                 PRAGMA foreign_keys = ON;",
-                self.busy_timeout_ms
-            ))
-            .map_err(diesel::r2d2::Error::QueryError)?;
-        }
-        Ok(())
-    }
-}
-
-/// Builds the pool and applies pending migrations.
-pub fn connect(settings: &DatabaseSettings) -> anyhow::Result<DbPool> {
-    let backend = Backend::from_url(&settings.url);
-    let url = match &backend {
-        Backend::Sqlite(path) => {
-            if let Some(dir) = Path::new(path)
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-            {
-                std::fs::create_dir_all(dir)?;
-            }
-            path.clone()
-        }
-        Backend::Postgres(url) => url.clone(),
-    };
-    let manager = ConnectionManager::<AnyConnection>::new(url);
-    let pool = Pool::builder()
-        .max_size(settings.pool_size)
-        // A checkout test is a `SELECT 1` per request. A SQLite connection is an open file and
-        // cannot go stale; a PostgreSQL one can (server restart, proxy), and the test lets the
-        // pool replace it instead of failing a request.
-        .test_on_check_out(matches!(backend, Backend::Postgres(_)))
-        .connection_timeout(Duration::from_millis(settings.connect_timeout_ms))
-        .connection_customizer(Box::new(ConnectionSetup {
-            busy_timeout_ms: settings.busy_timeout_ms,
-        }))
-        .build(manager)?;
-    let mut conn = pool.get()?;
-    migrate(&mut conn)?;
-    Ok(pool)
-}
-
 /// Applies every pending migration of the connection's backend. Several instances may start
 /// at once against a new database: each first takes a lock that spans all the migrations
 /// (PostgreSQL: a session advisory lock; SQLite: the write lock), so one applies them and the
@@ -150,9 +94,17 @@ pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<()> {
             AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
             AnyConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
         };
-        versions
+        let versions: Vec<String> = versions
             .map(|v| v.iter().map(ToString::to_string).collect())
-            .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))
+            .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))?;
+        // The folds only Rust can write, for rows the migrations just gave a folded column.
+        if let Some(rows) = conn
+            .transaction(refold::refold_if_stale)?
+            .filter(|n| *n > 0)
+        {
+            tracing::info!(rows, "rewrote the stored search folds");
+        }
+        Ok(versions)
     }
     let applied = match conn {
         AnyConnection::Postgresql(c) => {

@@ -14,6 +14,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         anonymised_at -> Nullable<Timestamp>,
+        /// `i18n::fold::fold(full_name)`, written with the row.
+        search_text -> Text,
     }
 }
 
@@ -86,6 +88,8 @@ diesel::table! {
         hosts_events -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// `i18n::fold::fold(name)`, written with the row.
+        search_text -> Text,
     }
 }
 
@@ -176,6 +180,8 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// `i18n::fold::fold(city)`, written with the row.
+        city_fold -> Nullable<Text>,
     }
 }
 

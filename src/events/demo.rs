@@ -179,6 +179,7 @@ impl Demo<'_> {
                 .values((
                     organisations::slug.eq(slug),
                     organisations::name.eq(name),
+                    organisations::search_text.eq(crate::i18n::fold::fold(name)),
                     organisations::kind.eq(kind),
                     organisations::country.eq(country),
                     organisations::city.eq(city),
@@ -348,7 +349,7 @@ impl Demo<'_> {
                 title: Some((*title).into()),
                 summary: Some((*summary).into()),
                 description: None,
-                search_text: format!("{title}\n{summary}").to_lowercase(),
+                search_text: crate::i18n::fold::fold_parts(&[Some(*title), Some(*summary)]),
             })
             .collect();
         store::replace_contents(self.conn, event.id, &contents)?;

@@ -14,6 +14,7 @@ use crate::events::store::{self};
 use crate::events::validate::{self as v, push};
 use crate::events::views::Reader;
 use crate::http::AppState;
+use crate::i18n::{fallback, Locale};
 use crate::notify::outbox::{self, OutgoingEmail};
 /// Deletes a draft; anything else is history and can only be cancelled.
 pub async fn delete(state: &AppState, asker: Asker, id: i64) -> AppResult<()> {
@@ -69,7 +70,9 @@ pub async fn publish(state: &AppState, asker: Asker, id: i64) -> AppResult<Event
                 let contents = current_contents(conn, id)?;
                 let mut errors = FieldErrors::new();
                 let default = event.default_locale();
-                if contents.get(&default).and_then(|t| t.title.as_ref()).is_none() {
+                // Serbian reads transliterate, so a title in the other script serves as well.
+                let has_title = |l: Locale| contents.get(&l).is_some_and(|t| t.title.is_some());
+                if !has_title(default) && !fallback::other_script(default).is_some_and(has_title) {
                     push(
                         &mut errors,
                         format!("title.{}", default.tag()),

@@ -9,7 +9,7 @@ use crate::events::validate::{self as v, push};
 use crate::events::views::{self, Reader};
 use crate::http::pagination::{Page, PageQuery, Paginated};
 use crate::http::AppState;
-use crate::i18n::{fallback, translit, Locale};
+use crate::i18n::{fallback, Locale};
 use crate::types::CountryCode;
 
 /// The most events one calendar feed carries.
@@ -54,11 +54,12 @@ fn check(q: &EventFilters, asker: Asker, include_cancelled: bool) -> AppResult<C
             Err(m) => push(&mut errors, "to", m),
         }
     }
-    filter.city_lower = q
+    filter.city = q
         .city
         .as_deref()
-        .map(|c| c.trim().to_lowercase())
-        .filter(|c| !c.is_empty());
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned);
     if let Some(country) = &q.country {
         filter.country = CountryCode::parse(country)
             .map(CountryCode::into_inner)
@@ -83,15 +84,7 @@ fn check(q: &EventFilters, asker: Asker, include_cancelled: bool) -> AppResult<C
         push(&mut errors, "q", "must be at most 100 characters");
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let needle = text.to_lowercase();
-        let mut needles = vec![
-            translit::cyrillic_to_latin(&needle),
-            translit::latin_to_cyrillic(&needle),
-            needle,
-        ];
-        needles.sort();
-        needles.dedup();
-        filter.needles = needles;
+        filter.text = Some(text.to_owned());
     }
     v::finish(errors)?;
     Ok(Checked {

@@ -396,12 +396,15 @@ pub struct EventFilters {
     pub from: Option<String>,
     /// Events that start before this time (RFC 3339 or YYYY-MM-DD; a date includes that day).
     pub to: Option<String>,
+    /// The city's whole name, regardless of case, script (Serbian Latin or Cyrillic) and
+    /// diacritics: `sabac` finds Šabac.
     pub city: Option<String>,
     /// ISO country code.
     pub country: Option<String>,
     /// Events with text in this locale (Serbian in either script); texts are then given in it.
     pub lang: Option<String>,
-    /// Words in the title or summary, in any locale, case-insensitive.
+    /// Words in the title or summary, in any locale, regardless of case, script (a Latin query
+    /// finds Cyrillic text and back) and diacritics (`cacak` finds Čačak).
     pub q: Option<String>,
     /// Only events with a free seat (or unlimited).
     pub has_seats: Option<bool>,

@@ -74,7 +74,8 @@ fn calendar(body: String) -> HttpResponse {
 /// Published events, filtered, in start order. Members-only events appear for members and
 /// staff of their host.
 #[utoipa::path(get, path = "/api/v1/events", tag = "events", params(EventFilters),
-    responses((status = 200, body = crate::http::pagination::Paginated<EventView>)))]
+    responses((status = 200, body = crate::http::pagination::Paginated<EventView>, headers(("etag" = String, description = "Strong entity tag of this answer; send it back in `If-None-Match`"))),
+              (status = 304, description = "Not modified: `If-None-Match` names the current `ETag`", headers(("etag" = String)))))]
 pub async fn list(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -106,7 +107,8 @@ pub async fn create(
 
 /// One event, its texts in the reader's language (`?lang=`, `Accept-Language`, account).
 #[utoipa::path(get, path = "/api/v1/events/{id}", tag = "events", params(("id" = i64, Path), EventQuery),
-    responses((status = 200, body = EventView),
+    responses((status = 200, body = EventView, headers(("etag" = String, description = "Strong entity tag of this answer; send it back in `If-None-Match`"))),
+              (status = 304, description = "Not modified: `If-None-Match` names the current `ETag`", headers(("etag" = String))),
               (status = 403, description = "Translations are for staff", body = Problem, content_type = "application/problem+json"),
               (status = 404, description = "No such event, or not visible to the reader", body = Problem, content_type = "application/problem+json")))]
 pub async fn get(
@@ -203,7 +205,8 @@ pub async fn cancel(
 
 /// The sessions of a conference or festival, in time order.
 #[utoipa::path(get, path = "/api/v1/events/{id}/sessions", tag = "events", params(("id" = i64, Path), PageQuery),
-    responses((status = 200, body = crate::http::pagination::Paginated<EventView>),
+    responses((status = 200, body = crate::http::pagination::Paginated<EventView>, headers(("etag" = String, description = "Strong entity tag of this answer; send it back in `If-None-Match`"))),
+              (status = 304, description = "Not modified: `If-None-Match` names the current `ETag`", headers(("etag" = String))),
               (status = 404, description = "No such event", body = Problem, content_type = "application/problem+json")))]
 pub async fn sessions(
     state: web::Data<AppState>,
@@ -219,7 +222,8 @@ pub async fn sessions(
 
 /// An iCalendar feed of the events the list would show (same filters), cancelled ones marked.
 #[utoipa::path(get, path = "/api/v1/events.ics", tag = "events", params(EventFilters),
-    responses((status = 200, description = "RFC 5545 calendar", content_type = "text/calendar", body = String)))]
+    responses((status = 200, description = "RFC 5545 calendar", content_type = "text/calendar", body = String, headers(("etag" = String, description = "Strong entity tag of this answer; send it back in `If-None-Match`"))),
+              (status = 304, description = "Not modified: `If-None-Match` names the current `ETag`", headers(("etag" = String)))))]
 pub async fn feed(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -234,7 +238,8 @@ pub async fn feed(
 
 /// One event as an iCalendar file.
 #[utoipa::path(get, path = "/api/v1/events/{id}/event.ics", tag = "events", params(("id" = i64, Path)),
-    responses((status = 200, description = "RFC 5545 calendar", content_type = "text/calendar", body = String),
+    responses((status = 200, description = "RFC 5545 calendar", content_type = "text/calendar", body = String, headers(("etag" = String, description = "Strong entity tag of this answer; send it back in `If-None-Match`"))),
+              (status = 304, description = "Not modified: `If-None-Match` names the current `ETag`", headers(("etag" = String))),
               (status = 404, description = "No such event", body = Problem, content_type = "application/problem+json")))]
 pub async fn event_feed(
     state: web::Data<AppState>,

@@ -12,6 +12,7 @@ use crate::events::store::{self};
 use crate::events::validate::{self as v, push, Contents};
 use crate::events::views::{self, Reader};
 use crate::http::AppState;
+use crate::i18n::fold::fold_parts;
 use crate::i18n::Locale;
 
 /// Who asks, and in which locale they want to read.
@@ -111,12 +112,8 @@ pub(super) fn content_rows(event_id: i64, contents: &Contents) -> Vec<NewContent
     contents
         .iter()
         .map(|(locale, t)| {
-            let search = [t.title.as_deref(), t.summary.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("\n")
-                .to_lowercase();
+            // What `q` searches in one locale's content.
+            let search = fold_parts(&[t.title.as_deref(), t.summary.as_deref()]);
             NewContent {
                 event_id,
                 locale: locale.tag().to_owned(),

@@ -2,7 +2,6 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{Nullable, Text};
 
 use crate::db::in_list::in_list;
 use crate::db::schema::{
@@ -11,10 +10,11 @@ use crate::db::schema::{
 };
 use crate::db::{columns_of, AnyConnection, MultiBackend};
 use crate::events::model::*;
+use crate::i18n::fold::{contains_pattern, fold};
 
-diesel::define_sql_function! {
-    /// SQL `lower()`: ASCII-only on SQLite, which is why needles are folded in Rust as well.
-    fn lower(x: Nullable<Text>) -> Nullable<Text>;
+/// The folded city the `city` filter compares with (see `i18n::fold`).
+fn city_fold(city: Option<&str>) -> Option<String> {
+    city.map(fold).filter(|c| !c.is_empty())
 }
 
 pub fn find_event(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Event>> {
@@ -27,7 +27,7 @@ pub fn find_event(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Event
 
 pub fn insert_event(conn: &mut AnyConnection, new: &NewEvent) -> QueryResult<Event> {
     diesel::insert_into(events::table)
-        .values(new)
+        .values((new, events::city_fold.eq(city_fold(new.city.as_deref()))))
         .returning(columns_of::<Event>())
         .get_result(conn)
 }
@@ -38,7 +38,10 @@ pub fn update_event(
     changes: &EventChanges,
 ) -> QueryResult<Event> {
     diesel::update(events::table.find(id))
-        .set(changes)
+        .set((
+            changes,
+            events::city_fold.eq(city_fold(changes.city.as_deref())),
+        ))
         .returning(columns_of::<Event>())
         .get_result(conn)
 }
@@ -277,24 +280,17 @@ pub struct ListFilter {
     pub kind: Option<String>,
     pub ends_after: Option<NaiveDateTime>,
     pub starts_before: Option<NaiveDateTime>,
-    pub city_lower: Option<String>,
+    /// A city, matched by its fold (case, script and diacritics aside).
+    pub city: Option<String>,
     pub country: Option<String>,
     pub locales: Vec<String>,
-    /// Lower-cased needles (at most three); an event matches if its search text contains any.
-    pub needles: Vec<String>,
+    /// Text to find in a title or summary, matched by its fold.
+    pub text: Option<String>,
     pub has_seats: bool,
     pub parent_id: Option<i64>,
     pub statuses: Vec<&'static str>,
     /// `None`: every members-only event is visible (platform admin).
     pub member_hosts: Option<Vec<i64>>,
-}
-
-fn like_pattern(needle: &str) -> String {
-    let escaped = needle
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 fn filtered(f: &ListFilter) -> events::BoxedQuery<'static, MultiBackend> {
@@ -320,8 +316,8 @@ fn filtered(f: &ListFilter) -> events::BoxedQuery<'static, MultiBackend> {
     if let Some(t) = f.starts_before {
         query = query.filter(events::starts_at.lt(t));
     }
-    if let Some(city) = &f.city_lower {
-        query = query.filter(lower(events::city).eq(city.clone()));
+    if let Some(city) = &f.city {
+        query = query.filter(events::city_fold.eq(fold(city)));
     }
     if let Some(country) = &f.country {
         query = query.filter(events::country.eq(country.clone()));
@@ -335,17 +331,12 @@ fn filtered(f: &ListFilter) -> events::BoxedQuery<'static, MultiBackend> {
             ),
         );
     }
-    if let Some(first) = f.needles.first() {
-        // A fixed shape of three alternatives (the needle and its two Serbian scripts; repeated
-        // when fewer): boxed sub-expressions cannot be rendered by the multi-backend connection.
-        let pattern = |i: usize| like_pattern(f.needles.get(i).unwrap_or(first));
+    if let Some(text) = &f.text {
         let matching = event_contents::table
             .filter(
                 event_contents::search_text
-                    .like(pattern(0))
-                    .escape('\\')
-                    .or(event_contents::search_text.like(pattern(1)).escape('\\'))
-                    .or(event_contents::search_text.like(pattern(2)).escape('\\')),
+                    .like(contains_pattern(text))
+                    .escape('\\'),
             )
             .select(event_contents::event_id);
         query = query.filter(events::id.eq_any(matching));

@@ -1,5 +1,6 @@
 //! The HTTP side: shared state, the app factory, middleware, health and OpenAPI.
 
+pub mod caching;
 pub mod client_ip;
 pub mod health;
 pub mod input_rules;
@@ -146,6 +147,8 @@ pub fn serve(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
             // Inside the error handlers, so that a refused preflight is problem+json too.
             .wrap(security::cors(&settings.server.cors_allowed_origins))
             .wrap(ErrorHandlers::new().default_handler(problems::ensure_problem))
+            // Outside the error handlers, so that problems get their Cache-Control too.
+            .wrap(actix_web::middleware::from_fn(caching::cache_headers))
             .wrap_fn({
                 let requests = requests.clone();
                 move |req, srv| {

@@ -1,6 +1,7 @@
 //! Locales Kolo speaks, and how a request picks one.
 
 pub mod fallback;
+pub mod fold;
 pub mod translit;
 
 use std::fmt;

@@ -71,7 +71,7 @@ pub struct UpdateOrganisation {
 pub struct OrganisationFilter {
     pub kind: Option<String>,
     pub country: Option<String>,
-    /// Part of the name or slug.
+    /// Part of the name or slug, regardless of case, script and diacritics.
     pub q: Option<String>,
     pub hosts_events: Option<bool>,
     pub page: Option<i64>,
@@ -263,7 +263,8 @@ pub struct MembershipFilter {
     pub member_kind: Option<String>,
     /// The member's country (ISO 3166-1 alpha-2).
     pub country: Option<String>,
-    /// Part of the member's name or email, or the organisation's slug.
+    /// Part of the member's name or email, or the organisation's slug, regardless of case,
+    /// script and diacritics.
     pub q: Option<String>,
     /// Memberships ending before this date (YYYY-MM-DD).
     pub expires_before: Option<String>,

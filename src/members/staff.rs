@@ -126,11 +126,7 @@ pub async fn remove_staff(
 
 /// Refuses a change that would leave the host without an owner: removing or demoting
 /// `person_id` is fine only if some other owner remains. Call with the organisation locked.
-pub(crate) fn ensure_another_owner(
-    conn: &mut AnyConnection,
-    org_id: i64,
-    person_id: i64,
-) -> AppResult<()> {
+fn ensure_another_owner(conn: &mut AnyConnection, org_id: i64, person_id: i64) -> AppResult<()> {
     let owners = store::people_with_role(conn, org_id, StaffRole::Owner.as_str())?;
     let is_last = owners.len() == 1 && owners.first().is_some_and(|o| o.id == person_id);
     if is_last {

@@ -11,21 +11,7 @@ use crate::db::{columns_of, AnyConnection, MultiBackend};
 use crate::http::pagination::Page;
 use crate::members::model::*;
 
-#[diesel::declare_sql_function]
-extern "SQL" {
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
-
-/// A case-insensitive "contains" pattern for `lower(column) LIKE ? ESCAPE '\'`, with the
-/// LIKE wildcards in the user's text escaped.
-pub fn contains_pattern(q: &str) -> String {
-    let escaped = q
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
+use crate::i18n::fold::{contains_pattern, fold};
 
 // ---- organisations ----
 
@@ -34,7 +20,7 @@ pub fn insert_organisation(
     new: &NewOrganisation,
 ) -> QueryResult<Organisation> {
     diesel::insert_into(organisations::table)
-        .values(new)
+        .values((new, organisations::search_text.eq(fold(&new.name))))
         .returning(columns_of::<Organisation>())
         .get_result(conn)
 }
@@ -65,8 +51,12 @@ pub fn update_organisation(
     id: i64,
     changes: &OrganisationChanges,
 ) -> QueryResult<Organisation> {
+    let search_text = changes
+        .name
+        .as_deref()
+        .map(|name| organisations::search_text.eq(fold(name)));
     diesel::update(organisations::table.find(id))
-        .set(changes)
+        .set((changes, search_text))
         .returning(columns_of::<Organisation>())
         .get_result(conn)
 }
@@ -102,7 +92,7 @@ fn organisation_query(f: &OrganisationQuery) -> organisations::BoxedQuery<'stati
     if let Some(q) = &f.q {
         let pattern = contains_pattern(q);
         query = query.filter(
-            lower(organisations::name)
+            organisations::search_text
                 .like(pattern.clone())
                 .escape('\\')
                 .or(organisations::slug.like(pattern).escape('\\')),
@@ -403,7 +393,7 @@ fn membership_query(f: &MembershipQuery) -> memberships::BoxedQuery<'static, Mul
                 .eq_any(
                     people::table
                         .filter(
-                            lower(people::full_name)
+                            people::search_text
                                 .like(pattern.clone())
                                 .escape('\\')
                                 .or(people::email.like(pattern.clone()).escape('\\')),
@@ -413,7 +403,7 @@ fn membership_query(f: &MembershipQuery) -> memberships::BoxedQuery<'static, Mul
                 .or(memberships::member_organisation_id.eq_any(
                     organisations::table
                         .filter(
-                            lower(organisations::name)
+                            organisations::search_text
                                 .like(pattern.clone())
                                 .escape('\\')
                                 .or(organisations::slug.like(pattern).escape('\\')),

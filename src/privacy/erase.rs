@@ -13,7 +13,7 @@ use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult};
 use crate::http::AppState;
 use crate::members::access::StaffRole;
-use crate::members::{staff, store as members};
+use crate::members::store as members;
 use crate::notify::outbox::STATUS_SENT;
 use crate::privacy::retention::scrub_registrations;
 use crate::registrations::model::LIVE;
@@ -46,7 +46,7 @@ pub async fn erase(state: &AppState, person_id: i64, password: String) -> AppRes
 fn erase_locked(conn: &mut AnyConnection, person_id: i64) -> AppResult<()> {
     let person = load_person(conn, person_id)?;
     let at = now();
-    keep_an_owner_everywhere(conn, person_id)?;
+    keep_someone_in_charge(conn, person_id)?;
     cancel_future_registrations(conn, person_id, &person.email, at)?;
 
     // Whatever is still waiting to go to the address would now reach no account; what was
@@ -111,6 +111,7 @@ fn erase_locked(conn: &mut AnyConnection, person_id: i64) -> AppResult<()> {
         .set((
             people::email.eq(placeholder_email(person_id)),
             people::full_name.eq(ERASED_NAME),
+            people::search_text.eq(crate::i18n::fold::fold(ERASED_NAME)),
             people::password_hash.eq(UNUSABLE_PASSWORD),
             people::country.eq(None::<String>),
             people::is_admin.eq(false),
@@ -122,18 +123,49 @@ fn erase_locked(conn: &mut AnyConnection, person_id: i64) -> AppResult<()> {
     Ok(())
 }
 
-/// The "last owner stays" rule of the staff routes: an organisation the person alone owns
-/// would be left without anyone to manage it.
-fn keep_an_owner_everywhere(conn: &mut AnyConnection, person_id: i64) -> AppResult<()> {
+/// No organisation may be left with no one to act for it: the "last owner stays" rule of the
+/// staff routes, and the "last representative stays" rule of the representative routes (an
+/// organisation with an owner left may lose its last representative). The answer names the
+/// organisation, so the person knows whom to hand it over to first.
+fn keep_someone_in_charge(conn: &mut AnyConnection, person_id: i64) -> AppResult<()> {
     let owned: Vec<i64> = staff_roles::table
         .filter(staff_roles::person_id.eq(person_id))
         .filter(staff_roles::role.eq(StaffRole::Owner.as_str()))
-        .order(staff_roles::organisation_id)
         .select(staff_roles::organisation_id)
         .load(conn)?;
-    for org_id in owned {
-        members::lock_organisation(conn, org_id)?;
-        staff::ensure_another_owner(conn, org_id, person_id)?;
+    let represented: Vec<i64> = representatives::table
+        .filter(representatives::person_id.eq(person_id))
+        .select(representatives::organisation_id)
+        .load(conn)?;
+    // Locked in id order, so two erasures cannot deadlock on PostgreSQL.
+    let mut ids: Vec<i64> = owned.iter().chain(&represented).copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for org in members::organisations_by_id(conn, &ids)? {
+        members::lock_organisation(conn, org.id)?;
+        let other_owner = members::people_with_role(conn, org.id, StaffRole::Owner.as_str())?
+            .iter()
+            .any(|p| p.id != person_id);
+        let other_representative = members::representatives_of(conn, org.id)?
+            .iter()
+            .any(|(_, p)| p.id != person_id);
+        let refusal = if owned.contains(&org.id) && !other_owner {
+            Some(("last_owner", "owner"))
+        } else if represented.contains(&org.id) && !other_owner && !other_representative {
+            Some(("last_representative", "representative"))
+        } else {
+            None
+        };
+        if let Some((code, role)) = refusal {
+            return Err(AppError::Conflict {
+                code,
+                detail: format!(
+                    "you are the last {role} of {} ({}); add another {role} there first",
+                    org.name, org.slug
+                ),
+                extra: Some(serde_json::json!({"organisation": org.slug})),
+            });
+        }
     }
     Ok(())
 }

@@ -43,4 +43,8 @@ pub const COVERAGE: &[(&str, Result<&str, &str>)] = &[
         "event_questions",
         Err("the organiser's questions; the person's answers are in registrations"),
     ),
+    (
+        "search_fold",
+        Err("which version of the search fold the stored search columns were made with"),
+    ),
 ];

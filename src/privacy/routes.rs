@@ -49,12 +49,13 @@ pub async fn export_me(state: web::Data<AppState>, user: CurrentUser) -> AppResu
 /// Delete one's account. Future registrations are cancelled (their seats go to the waitlist),
 /// staff and representative roles end, sessions and links stop working, queued email is
 /// dropped, and the account is anonymised; past registrations and memberships stay as
-/// anonymous counts. The email address can register again.
+/// anonymous counts. The email address can register again. Refused while the person is the
+/// last owner of an organisation, or the last representative of one without an owner.
 #[utoipa::path(delete, path = "/api/v1/me", tag = "me", security(("bearer" = [])), request_body = DeleteMe,
     responses((status = 204, description = "The account is erased"),
               (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
               (status = 401, description = "Wrong password, or a missing or invalid access token", body = Problem, content_type = "application/problem+json"),
-              (status = 409, description = "The person is the last owner of an organisation (`last_owner`)", body = Problem, content_type = "application/problem+json"),
+              (status = 409, description = "The person is the last owner of an organisation (`last_owner`), or the last representative of one that has no owner (`last_representative`); `detail` names it and `existing.organisation` gives its slug", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
               (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
               (status = 422, description = "No password given, or unknown fields", body = Problem, content_type = "application/problem+json")))]

@@ -8,6 +8,7 @@ pub mod link;
 pub mod model;
 pub mod plan;
 pub mod questions;
+mod register;
 pub mod roster;
 pub mod routes;
 pub mod service;

@@ -16,6 +16,7 @@ use crate::db::{now, write_tx, AnyConnection};
 use crate::error::{AppError, AppResult};
 use crate::http::pagination::{Page, PageQuery};
 use crate::http::AppState;
+use crate::i18n::fold::fold;
 use crate::i18n::Locale;
 use crate::registrations::model::*;
 use crate::registrations::service::{may_act_on, staff_event, staff_registration};
@@ -30,7 +31,7 @@ pub struct RosterQuery {
     pub checked_in: Option<bool>,
     /// Slug of the organisation registrations were made for.
     pub organisation: Option<String>,
-    /// Part of a name or email, any case.
+    /// Part of a name or email, regardless of case, script and diacritics.
     pub q: Option<String>,
     /// `json` (default) or `csv`.
     pub format: Option<String>,
@@ -77,7 +78,7 @@ fn filtered(
     let needle = query
         .q
         .as_deref()
-        .map(|q| q.trim().to_lowercase())
+        .map(|q| fold(q.trim()))
         .filter(|q| !q.is_empty());
     let items = all
         .into_iter()
@@ -95,7 +96,7 @@ fn filtered(
         })
         .filter(|v| {
             needle.as_ref().is_none_or(|n| {
-                v.name.to_lowercase().contains(n) || v.email.to_lowercase().contains(n)
+                fold(&v.name).contains(n.as_str()) || fold(&v.email).contains(n.as_str())
             })
         })
         .collect();

@@ -129,9 +129,10 @@ const MATRIX: &[Row] = &[
     // Late, because they end things earlier rows use: each role's own slot event, then the readers.
     r("POST",   "/api/v1/events/{slot}/cancel", r#"{"reason":"The hall is flooded"}"#,            [401, 403, 403, 403, 403, 200, 200, 200]),
     r("DELETE", "/api/v1/me", r#"{"password":"not the password"}"#,                               [401, 401, 401, 401, 401, 401, 401, 401]),
-    // The sole owners of a host must hand over first: "other-host", "host", and the host the
-    // admin created in the organisations rows.
-    r("DELETE", "/api/v1/me", r#"{"password":"{password}"}"#,                                     [401, 204, 204, 204, 409, 204, 409, 409]),
+    // The sole owners of a host must hand over first ("other-host", "host", and the host the
+    // admin created in the organisations rows), and so must the sole representatives of an
+    // organisation without owners ("member-org", and those the organisations rows created).
+    r("DELETE", "/api/v1/me", r#"{"password":"{password}"}"#,                                     [401, 204, 409, 409, 409, 409, 409, 409]),
 ];
 
 #[tokio::test(flavor = "multi_thread")]

@@ -6,12 +6,15 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+fn kolo_bin() -> String {
+    std::env::var("KOLO_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_kolo").into())
+}
+
 /// The `kolo` command. `KOLO_TEST_BIN` may name a copy of the binary: with a target folder
 /// shared between checkouts, `target/debug/kolo` can be another checkout's build by the time
 /// the tests run.
 pub fn kolo(dir: &Path) -> Command {
-    let bin = std::env::var("KOLO_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_kolo").into());
-    let mut cmd = Command::new(bin);
+    let mut cmd = Command::new(kolo_bin());
     cmd.current_dir(dir)
         .env(
             "KOLO_CONFIG_DIR",
@@ -184,4 +187,82 @@ fn production_refuses_to_start_with_development_settings() {
         "{}",
         String::from_utf8_lossy(&typo.stderr)
     );
+}
+
+/// Stops a child with SIGTERM and returns everything it wrote (stdout, then stderr).
+fn stop(child: std::process::Child) -> String {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "exit status {}", out.status);
+    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+}
+
+/// The binary as `cargo install` leaves it: started in an empty folder, with no source tree,
+/// no config folder and only `KOLO__…` variables, on a new SQLite database.
+#[tokio::test]
+async fn the_binary_runs_from_any_folder_and_starts_without_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/kolo.db");
+    let start = || {
+        Command::new(kolo_bin())
+            .current_dir(dir.path())
+            .env_clear()
+            .env("KOLO__DATABASE__URL", format!("sqlite://{}", db.display()))
+            .env("KOLO__SERVER__BIND", "127.0.0.1:0")
+            .arg("serve")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let banner = |child: &mut std::process::Child| -> Vec<String> {
+        let mut lines = BufReader::new(child.stdout.as_mut().unwrap()).lines();
+        (0..4).map(|_| lines.next().unwrap().unwrap()).collect()
+    };
+
+    let mut child = start();
+    let first = banner(&mut child);
+    let base = first[0].rsplit(' ').next().unwrap().to_owned();
+    assert!(first[2].contains(&db.display().to_string()), "{first:?}");
+    assert!(first[3].contains("worker on"), "{first:?}");
+    let ready = reqwest::get(format!("{base}/readyz")).await.unwrap();
+    assert_eq!(ready.status(), 200);
+    let events = reqwest::get(format!("{base}/api/v1/events")).await.unwrap();
+    assert_eq!(events.status(), 200);
+    let output = stop(child);
+    assert!(db.exists(), "database created with its folder");
+    // A normal start on a new database: migrations, the pool, the worker. Nothing failed.
+    assert!(!output.contains("ERROR"), "{output}");
+
+    // `./config/{KOLO_ENV}.toml`, when there is one, overlays the compiled-in defaults.
+    std::fs::create_dir(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/development.toml"),
+        "[worker]\nenabled = false\n",
+    )
+    .unwrap();
+    let mut child = start();
+    let second = banner(&mut child);
+    assert!(second[3].contains("worker off"), "{second:?}");
+    // Serving (and so handling SIGTERM) by the time it answers.
+    let base = second[0].rsplit(' ').next().unwrap().to_owned();
+    let ready = reqwest::get(format!("{base}/readyz")).await.unwrap();
+    assert_eq!(ready.status(), 200);
+    let output = stop(child);
+    assert!(!output.contains("ERROR"), "{output}");
+
+    // A config folder named on purpose must be there.
+    let missing = Command::new(kolo_bin())
+        .current_dir(dir.path())
+        .env_clear()
+        .env("KOLO_CONFIG_DIR", dir.path().join("no-such-folder"))
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("KOLO_CONFIG_DIR"));
 }

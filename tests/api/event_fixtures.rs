@@ -16,6 +16,7 @@ impl TestApp {
             diesel::insert_into(organisations::table)
                 .values((
                     organisations::slug.eq(slug),
+                    organisations::search_text.eq(kolo::i18n::fold::fold(&name)),
                     organisations::name.eq(name),
                     organisations::kind.eq("association"),
                     organisations::country.eq("RS"),

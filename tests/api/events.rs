@@ -159,6 +159,51 @@ async fn bad_input_names_the_field_and_changes_nothing() {
 }
 
 #[tokio::test]
+async fn a_serbian_title_in_the_other_script_is_enough_to_publish() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let token = Some(c.owner.token.as_str());
+    for (default, title) in [
+        ("sr-Latn", json!({"sr-Cyrl": "Радионица"})),
+        ("sr-Cyrl", json!({"sr-Latn": "Radionica"})),
+    ] {
+        let body = with(
+            event_body("kc-novi-sad", "unused"),
+            json!({"default_locale": default, "title": title}),
+        );
+        let event = app.create_event(&c.owner, body).await;
+        let published = app
+            .post(
+                &format!("/api/v1/events/{}/publish", event["id"]),
+                token,
+                json!({}),
+            )
+            .await
+            .expect(200);
+        assert_eq!(published.body["status"], "published", "{default}");
+    }
+    // Another language is not enough.
+    let body = with(
+        event_body("kc-novi-sad", "unused"),
+        json!({"default_locale": "hr", "title": {"sr-Latn": "Radionica"}}),
+    );
+    let event = app.create_event(&c.owner, body).await;
+    let refused = app
+        .post(
+            &format!("/api/v1/events/{}/publish", event["id"]),
+            token,
+            json!({}),
+        )
+        .await
+        .expect_problem(422);
+    assert!(
+        refused.body["errors"]["title.hr"].is_array(),
+        "{}",
+        refused.text
+    );
+}
+
+#[tokio::test]
 async fn drafts_publish_when_complete_and_only_drafts_are_deleted() {
     let app = spawn_app().await;
     let c = cast(&app).await;

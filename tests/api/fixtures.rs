@@ -9,6 +9,7 @@ use kolo::db::schema::{
     staff_roles,
 };
 use kolo::db::AnyConnection;
+use kolo::i18n::fold::fold;
 
 use crate::helpers::{TestApp, User};
 
@@ -72,6 +73,7 @@ impl TestApp {
                 .values((
                     organisations::slug.eq(&slug),
                     organisations::name.eq(format!("Organisation {slug}")),
+                    organisations::search_text.eq(fold(&format!("Organisation {slug}"))),
                     organisations::kind.eq("association"),
                     organisations::country.eq("RS"),
                     organisations::email.eq(format!("office@{slug}.example.org")),
@@ -180,6 +182,7 @@ impl TestApp {
                     events::ends_at.eq(starts + spec.length),
                     events::timezone.eq("Europe/Belgrade"),
                     events::city.eq("Novi Sad"),
+                    events::city_fold.eq("novi sad"),
                     events::country.eq("RS"),
                     events::venue_name.eq("Kulturni centar"),
                     events::capacity.eq(spec.capacity),
@@ -201,7 +204,7 @@ impl TestApp {
                     event_contents::event_id.eq(id),
                     event_contents::locale.eq("en"),
                     event_contents::title.eq(spec.title),
-                    event_contents::search_text.eq(spec.title.to_lowercase()),
+                    event_contents::search_text.eq(fold(spec.title)),
                 ))
                 .execute(conn)
                 .unwrap();
@@ -225,6 +228,7 @@ impl TestApp {
                                 people::email.eq(&email),
                                 people::password_hash.eq(&hash),
                                 people::full_name.eq(format!("Person {prefix}{i}")),
+                                people::search_text.eq(fold(&format!("Person {prefix}{i}"))),
                                 people::locale.eq("en"),
                                 people::email_verified_at.eq(Some(now)),
                                 people::created_at.eq(now),

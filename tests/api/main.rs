@@ -14,10 +14,11 @@ mod audit_actions;
 mod audit_roster;
 mod auth;
 mod backup;
-// Helpers of the browser harness not every journey uses.
 mod binary;
+// Helpers of the browser harness not every journey uses.
 #[allow(dead_code)]
 mod browser;
+mod caching;
 mod config;
 mod emails;
 mod event_fixtures;
@@ -43,6 +44,7 @@ mod registrations_concurrency;
 mod scale_out;
 mod schema;
 mod schema_inputs;
+mod search_fold;
 mod sweep;
 mod token_attacks;
 mod web_account;

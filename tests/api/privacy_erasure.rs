@@ -42,6 +42,8 @@ async fn erasure_releases_the_seat_promotes_the_waitlist_and_keeps_counts() {
     let cyd = app.verified_user("cyd@example.org", "Cyd").await;
     let collective = app.organisation("kolektiv", false).await;
     app.representative(collective, ana.id).await;
+    // Someone else still acts for the collective (its last representative could not go).
+    app.representative(collective, cyd.id).await;
     app.membership(host, Some(ana.id), None).await;
 
     let full = app
@@ -249,4 +251,47 @@ async fn the_last_owner_stays_until_another_owner_is_added() {
     delete_me(&app, &owner, json!({"password": PASSWORD}))
         .await
         .expect_problem(401);
+}
+
+#[tokio::test]
+async fn the_last_representative_of_an_organisation_without_owners_stays() {
+    let app = spawn_app().await;
+    let ana = app.verified_user("ana@example.org", "Ana").await;
+    app.post(
+        "/api/v1/organisations",
+        Some(&ana.token),
+        json!({"slug": "kolektiv", "name": "Kolektiv Stanica", "kind": "association", "country": "RS"}),
+    )
+    .await
+    .expect(201);
+    let refused = delete_me(&app, &ana, json!({"password": PASSWORD}))
+        .await
+        .expect_problem(409);
+    assert_eq!(refused.body["code"], "last_representative");
+    let detail = refused.body["detail"].as_str().unwrap();
+    assert!(detail.contains("Kolektiv Stanica"), "{detail}");
+    assert_eq!(refused.body["existing"]["organisation"], "kolektiv");
+    app.get("/api/v1/me", Some(&ana.token)).await.expect(200);
+
+    // Once someone else represents it, the account can go.
+    let boris = app.verified_user("boris@example.org", "Boris").await;
+    app.post(
+        "/api/v1/organisations/kolektiv/representatives",
+        Some(&ana.token),
+        json!({"email": boris.email}),
+    )
+    .await
+    .expect(201);
+    delete_me(&app, &ana, json!({"password": PASSWORD}))
+        .await
+        .expect(204);
+    let left = app
+        .with_conn(|conn| {
+            representatives::table
+                .select(representatives::person_id)
+                .load::<i64>(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(left, [boris.id]);
 }
