@@ -40,6 +40,7 @@ pub struct NewPerson<'a> {
     pub password_hash: &'a str,
     pub full_name: &'a str,
     pub locale: &'a str,
+    pub country: Option<&'a str>,
     pub is_admin: bool,
     pub email_verified_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,

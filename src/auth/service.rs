@@ -23,6 +23,8 @@ pub struct ValidRegistration {
     pub password: String,
     pub full_name: String,
     pub locale: Locale,
+    /// Only the sign-up page asks for it; the API sets it later with `PATCH /me`.
+    pub country: Option<CountryCode>,
 }
 
 pub fn validate_registration(req: RegisterRequest) -> AppResult<ValidRegistration> {
@@ -47,6 +49,7 @@ pub fn validate_registration(req: RegisterRequest) -> AppResult<ValidRegistratio
                 password: req.password,
                 full_name,
                 locale,
+                country: None,
             })
         }
         _ => Err(AppError::Validation(errors)),
@@ -57,7 +60,11 @@ pub fn validate_registration(req: RegisterRequest) -> AppResult<ValidRegistratio
 /// account nothing is created and its owner is told instead, so the answer (and the time it
 /// takes: the password is hashed either way) does not reveal who has an account.
 pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<()> {
-    let valid = validate_registration(req)?;
+    register_valid(state, validate_registration(req)?).await
+}
+
+/// `register` for a body already validated (the sign-up page adds a country to it).
+pub async fn register_valid(state: &AppState, valid: ValidRegistration) -> AppResult<()> {
     let password = valid.password.clone();
     let hash = passwords::hash_off_thread(password).await?;
     let public_url = state.settings.public_url().to_owned();
@@ -76,6 +83,7 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> AppResult<()> {
                         password_hash: &hash,
                         full_name: &valid.full_name,
                         locale: valid.locale.tag(),
+                        country: valid.country.as_ref().map(|c| c.as_str()),
                         is_admin: false,
                         email_verified_at: None,
                         created_at: now,
@@ -189,9 +197,16 @@ fn bad_credentials() -> AppError {
 }
 
 pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> {
+    let person = check_credentials(state, req).await?;
+    issue_pair(state, person.id, None).await
+}
+
+/// The person an email and password belong to, or 401; shared by the API login and the
+/// sign-in page. An address that cannot exist still costs one hash verification, like a
+/// wrong password, so the time taken does not tell which it was.
+pub async fn check_credentials(state: &AppState, req: LoginRequest) -> AppResult<Person> {
     caps::within("email", &req.email, caps::EMAIL)?;
     caps::within("password", &req.password, caps::PASSWORD)?;
-    // An address that cannot exist still costs one hash verification, like a wrong password.
     let email = Email::parse(&req.email).ok();
     let person = match email {
         Some(email) => {
@@ -208,7 +223,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
     let password = req.password;
     let matches = passwords::verify_off_thread(password, stored_hash).await?;
     match person {
-        Some(person) if matches => issue_pair(state, person.id, None).await,
+        Some(person) if matches => Ok(person),
         _ => Err(bad_credentials()),
     }
 }
@@ -465,6 +480,7 @@ pub fn create_admin(
                 password_hash,
                 full_name,
                 locale: Locale::En.tag(),
+                country: None,
                 is_admin: true,
                 email_verified_at: Some(now),
                 created_at: now,

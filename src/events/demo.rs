@@ -205,6 +205,7 @@ impl Demo<'_> {
                     password_hash,
                     full_name: name,
                     locale,
+                    country: None,
                     is_admin: false,
                     email_verified_at: Some(now),
                     created_at: now,

@@ -10,6 +10,7 @@ pub mod invite;
 pub mod links;
 pub mod mailer;
 pub mod outbox;
+pub mod preferences;
 pub mod reminders;
 pub mod routes;
 pub mod smtp_deadline;

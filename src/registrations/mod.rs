@@ -4,6 +4,7 @@
 pub mod emails;
 pub mod guest_link;
 pub mod idempotency;
+pub mod link;
 pub mod model;
 pub mod plan;
 pub mod questions;

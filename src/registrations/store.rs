@@ -268,6 +268,15 @@ pub fn event_title(
     event_id: i64,
     locales: &[&str],
 ) -> QueryResult<String> {
+    Ok(event_title_served(conn, event_id, locales)?.0)
+}
+
+/// `event_title` with the language the title is in (pages mark a title in another language).
+pub fn event_title_served(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    locales: &[&str],
+) -> QueryResult<(String, Option<crate::i18n::Locale>)> {
     let rows: Vec<(String, Option<String>)> = event_contents::table
         .filter(event_contents::event_id.eq(event_id))
         .select((event_contents::locale, event_contents::title))
@@ -284,7 +293,7 @@ pub fn event_title(
         titled
             .iter()
             .find(|(l, _)| *l == choice.stored)
-            .map(|(_, t)| choice.convert(t))
+            .map(|(_, t)| (choice.convert(t), Some(choice.served)))
     });
     Ok(title.unwrap_or_default())
 }

@@ -33,7 +33,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common", "landing", "orgs");
+areas!("common", "landing", "orgs", "account", "mine");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -110,7 +110,13 @@ fn every_key_used_by_a_page_exists() {
             for opener in ["t(\"", "tn(\"", "ts(\"", "ta(\"", "key: \""] {
                 for piece in text.split(opener).skip(1) {
                     if let Some(end) = piece.find('"') {
-                        let key = &piece[..end];
+                        let mut key = &piece[..end];
+                        // `redirect("/path?notice=key")`: the notice names a key; the path does not.
+                        if key.starts_with('/') {
+                            key = key
+                                .split_once("notice=")
+                                .map_or("", |(_, k)| k.split('&').next().unwrap_or(""));
+                        }
                         if key.contains('-') && !key.contains('{') {
                             used.insert(key.to_owned());
                         }

@@ -2,15 +2,21 @@
 //! same service functions as the API. Forms work without JavaScript; every state-changing form
 //! carries a CSRF token; pages get a strict Content-Security-Policy.
 
+pub mod account;
+pub mod account_links;
 pub mod assets;
 pub mod errors;
 pub mod forms;
 pub mod i18n;
 pub mod landing;
+pub mod mine;
+pub mod my_memberships;
 pub mod orgs;
 pub mod orgs_embed;
 pub mod orgs_view;
 pub mod page;
+pub mod profile;
+pub mod registration_page;
 
 use actix_web::{web, HttpResponse};
 
@@ -27,6 +33,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(web::resource("/lang").get(choose_language))
             .configure(landing::configure)
             .configure(orgs::configure)
+            .configure(account::configure)
+            .configure(account_links::configure)
+            .configure(profile::configure)
+            .configure(mine::configure)
+            .configure(my_memberships::configure)
+            .configure(registration_page::configure)
             .service(web::resource("/").get(front_placeholder)),
     );
 }

@@ -50,10 +50,12 @@ mod schema_inputs;
 mod search_fold;
 mod sweep;
 mod token_attacks;
+mod web_account;
 #[allow(dead_code)]
 mod web_client;
 mod web_email_links;
 mod web_foundation;
 mod web_landing;
+mod web_mine;
 mod web_orgs;
 mod web_orgs_embed;
