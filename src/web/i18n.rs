@@ -33,7 +33,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common", "landing", "orgs");
+areas!("common", "events", "landing", "orgs");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -50,6 +50,8 @@ mod token_attacks;
 #[allow(dead_code)]
 mod web_client;
 mod web_email_links;
+mod web_events;
+mod web_events_register;
 mod web_foundation;
 mod web_landing;
 mod web_orgs;

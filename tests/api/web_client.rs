@@ -201,3 +201,13 @@ impl<'a> Browser<'a> {
         self.get(&target).await
     }
 }
+
+impl Browser<'_> {
+    /// Sets a cookie as a server would have (e.g. a session made straight in the database).
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies
+            .lock()
+            .unwrap()
+            .insert(name.to_owned(), value.to_owned());
+    }
+}

@@ -1,0 +1,424 @@
+//! Registering from the event page: members, guests, representatives, and every rule of the
+//! API as a message on the page.
+
+use chrono::Duration;
+use serde_json::json;
+
+use crate::event_fixtures::cast;
+use crate::fixtures::EventSpec;
+use crate::helpers::{spawn_app, TestApp, User};
+use crate::web_client::Browser;
+use crate::web_events::signed_in;
+
+fn registration_id(location: &str) -> i64 {
+    location
+        .strip_prefix("/registrations/")
+        .and_then(|rest| rest.split('?').next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("not a registration page: {location}"))
+}
+
+async fn registration(app: &TestApp, user: &User, id: i64) -> serde_json::Value {
+    app.get(&format!("/api/v1/registrations/{id}"), Some(&user.token))
+        .await
+        .expect(200)
+        .body
+}
+
+#[tokio::test]
+async fn a_member_registers_in_one_step_answering_the_events_questions() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let id = app.event(c.host, EventSpec::default()).await;
+    let questions = format!("/api/v1/events/{id}/questions");
+    let diet = app
+        .post(
+            &questions,
+            Some(&c.owner.token),
+            json!({"kind": "text", "required": true,
+            "label": {"en": "Dietary needs", "sr-Latn": "Ishrana"}}),
+        )
+        .await
+        .expect(201)
+        .body["id"]
+        .as_i64()
+        .unwrap();
+    let days = app
+        .post(
+            &questions,
+            Some(&c.owner.token),
+            json!({"kind": "multiple_choice",
+            "label": {"en": "Days"}, "choices": [{"key": "mon", "label": {"en": "Monday"}},
+            {"key": "tue", "label": {"en": "Tuesday"}}]}),
+        )
+        .await
+        .expect(201)
+        .body["id"]
+        .as_i64()
+        .unwrap();
+    let member = app.verified_user("ana@example.org", "Ana").await;
+    let browser = signed_in(&app, &member).await;
+    let path = format!("/events/{id}");
+    let page = browser.get(&path).await.expect_html();
+    assert!(
+        page.contains(&format!(
+            r#"<label for="f-a-{diet}">Dietary needs <span class="small">(required)</span></label>"#
+        )),
+        "{}",
+        page.body
+    );
+    assert!(page.contains(&format!(r#"name="a-{days}" value="tue""#)));
+
+    // The required answer is missing: 422, the message by the field, the rest kept.
+    let action = format!("/events/{id}/register");
+    let days_field = format!("a-{days}");
+    let missing = browser
+        .submit(&path, &action, &[("for", "self"), (&days_field, "tue")])
+        .await
+        .expect(422);
+    assert!(
+        missing.contains(&format!(
+            r#"<p class="field-error" id="e-a-{diet}">Please fill this in.</p>"#
+        )),
+        "{}",
+        missing.body
+    );
+    assert!(missing.contains(r#"value="tue" checked"#));
+    assert!(missing.contains(r#"role="alert""#));
+
+    let diet_field = format!("a-{diet}");
+    let done = browser
+        .submit(
+            &path,
+            &action,
+            &[
+                ("for", "self"),
+                (&diet_field, "vegetarian"),
+                (&days_field, "mon"),
+                (&days_field, "tue"),
+            ],
+        )
+        .await;
+    let location = done.expect_redirect();
+    assert!(
+        location.ends_with("?notice=events-notice-registered"),
+        "{location}"
+    );
+    let reg = registration(&app, &member, registration_id(&location)).await;
+    assert_eq!(reg["status"], "confirmed");
+    assert_eq!(reg["answers"][diet.to_string()], "vegetarian");
+    assert_eq!(reg["answers"][days.to_string()], json!(["mon", "tue"]));
+
+    // The page now says so; registering again is explained, with a link.
+    let page = browser.get(&path).await.expect_html();
+    assert!(page.contains("You are registered for this event."));
+    let again = browser
+        .submit(&path, &action, &[("for", "self"), (&diet_field, "none")])
+        .await
+        .expect(409);
+    assert!(again.contains("You are already registered for this event."));
+    assert!(again.contains(&format!(r#"href="/registrations/{}""#, reg["id"])));
+}
+
+#[tokio::test]
+async fn a_guest_registers_and_is_asked_to_check_their_email() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let open = app
+        .event(
+            c.host,
+            EventSpec {
+                guests_allowed: true,
+                ..EventSpec::default()
+            },
+        )
+        .await;
+    let browser = Browser::new(&app);
+    let path = format!("/events/{open}");
+    let page = browser.get(&path).await.expect_html();
+    assert!(page.contains(r#"name="guest_email""#));
+
+    let action = format!("/events/{open}/register");
+    let bad = browser
+        .submit(
+            &path,
+            &action,
+            &[
+                ("guest_name", "Gost Gostić"),
+                ("guest_email", "not-an-email"),
+            ],
+        )
+        .await
+        .expect(422);
+    assert!(bad.contains(r#"id="e-guest_email""#));
+    assert!(bad.contains(r#"value="Gost Gostić""#));
+    assert!(app.queued("guest_confirm").await.is_empty());
+
+    let done = browser
+        .submit(
+            &path,
+            &action,
+            &[
+                ("guest_name", "Gost Gostić"),
+                ("guest_email", "gost@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        done.expect_redirect(),
+        format!("/events/{open}/check-email")
+    );
+    let check = browser.follow(&done).await.expect_html();
+    assert!(check.contains("Check your email"));
+    assert_eq!(
+        app.queued_to("guest_confirm", "gost@example.org")
+            .await
+            .len(),
+        1
+    );
+
+    // Where guests are not taken, a signed-out reader is sent to sign in, and a guest POST
+    // is refused with the reason.
+    let members = app.event(c.host, EventSpec::default()).await;
+    let path = format!("/events/{members}");
+    let page = browser.get(&path).await.expect_html();
+    assert!(page.contains("Sign in or create an account to register for this event."));
+    assert!(page.contains(&format!(r#"href="/signin?next=/events/{members}""#)));
+    assert!(page.contains(&format!(r#"href="/signup?next=/events/{members}""#)));
+    let refused = browser
+        .submit(
+            &path,
+            &format!("/events/{members}/register"),
+            &[("guest_name", "Gost"), ("guest_email", "g2@example.org")],
+        )
+        .await
+        .expect(403);
+    assert!(refused.contains("does not take registrations without an account"));
+}
+
+#[tokio::test]
+async fn waitlist_full_closed_and_refused_forms() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let member = app.verified_user("ana@example.org", "Ana").await;
+    let browser = signed_in(&app, &member).await;
+
+    // Full with a waitlist: a success with its own message.
+    let full = app
+        .event(
+            c.host,
+            EventSpec {
+                capacity: Some(1),
+                ..EventSpec::default()
+            },
+        )
+        .await;
+    app.take_seats(full, 1).await;
+    let done = browser
+        .submit(
+            &format!("/events/{full}"),
+            &format!("/events/{full}/register"),
+            &[("for", "self")],
+        )
+        .await;
+    let location = done.expect_redirect();
+    assert!(
+        location.ends_with("?notice=events-notice-waitlisted"),
+        "{location}"
+    );
+    let reg = registration_id(&location);
+    let body = app
+        .get(&format!("/api/v1/registrations/{reg}"), Some(&member.token))
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(body["status"], "waitlisted");
+    assert_eq!(body["waitlist_position"], 1);
+
+    // Full without a waitlist.
+    let no_list = app
+        .event(
+            c.host,
+            EventSpec {
+                capacity: Some(1),
+                waitlist_enabled: false,
+                ..EventSpec::default()
+            },
+        )
+        .await;
+    app.take_seats(no_list, 1).await;
+    let page = browser
+        .get(&format!("/events/{no_list}"))
+        .await
+        .expect_html();
+    assert!(page.contains("The event is full and has no waitlist."));
+    let refused = browser
+        .submit(
+            &format!("/events/{no_list}"),
+            &format!("/events/{no_list}/register"),
+            &[("for", "self")],
+        )
+        .await
+        .expect(409);
+    assert!(refused.contains("Sorry, the event is full and has no waitlist."));
+
+    // Closed.
+    let closed = app
+        .event(
+            c.host,
+            EventSpec {
+                registration_closes_at: Some(kolo::db::now() - Duration::hours(1)),
+                ..EventSpec::default()
+            },
+        )
+        .await;
+    let page = browser
+        .get(&format!("/events/{closed}"))
+        .await
+        .expect_html();
+    assert!(page.contains("Registration has closed."));
+    let refused = browser
+        .submit(
+            &format!("/events/{closed}"),
+            &format!("/events/{closed}/register"),
+            &[("for", "self")],
+        )
+        .await
+        .expect(409);
+    assert!(refused.contains("Registration for this event has closed."));
+
+    // No CSRF token: refused, nothing registered.
+    let open = app.event(c.host, EventSpec::default()).await;
+    let forged = browser
+        .post(&format!("/events/{open}/register"), &[("for", "self")])
+        .await
+        .expect(403);
+    assert!(forged.contains("This form has expired"));
+    let mine = app
+        .get("/api/v1/me/registrations", Some(&member.token))
+        .await
+        .expect(200)
+        .body;
+    assert!(mine["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["event_id"] != open));
+
+    // An unverified account is told to confirm its address and may ask for the link again.
+    let unverified = app.unverified_user("new@example.org", "New").await;
+    let fresh = signed_in(&app, &unverified).await;
+    let page = fresh
+        .submit(
+            &format!("/events/{open}"),
+            &format!("/events/{open}/register"),
+            &[("for", "self")],
+        )
+        .await
+        .expect(403);
+    assert!(page.contains("Please confirm your email address before registering."));
+    assert!(page.contains(&format!(r#"action="/events/{open}/resend-verification""#)));
+    let sent = fresh
+        .submit(
+            &format!("/events/{open}"),
+            &format!("/events/{open}/resend-verification"),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        sent.expect_redirect(),
+        format!("/events/{open}?notice=events-notice-verification-sent")
+    );
+}
+
+#[tokio::test]
+async fn a_representative_registers_a_colleague_for_their_organisation() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let org = app
+        .organisation_named("udruzenje", "Udruženje arhivista", false)
+        .await;
+    app.membership(c.host, None, Some(org)).await;
+    let rep = app.verified_user("rep@example.org", "Representative").await;
+    app.representative(org, rep.id).await;
+    let colleague = app.verified_user("kolega@example.org", "Kolega").await;
+    let id = app
+        .event(
+            c.host,
+            EventSpec {
+                seats_per_organisation: Some(1),
+                ..EventSpec::default()
+            },
+        )
+        .await;
+
+    let browser = signed_in(&app, &rep).await;
+    let path = format!("/events/{id}");
+    let page = browser.get(&path).await.expect_html();
+    assert!(
+        page.contains("A colleague from Udruženje arhivista"),
+        "{}",
+        page.body
+    );
+
+    let action = format!("/events/{id}/register");
+    let missing = browser
+        .submit(&path, &action, &[("for", "udruzenje")])
+        .await
+        .expect(422);
+    assert!(missing.contains(r#"id="e-colleague_email""#));
+    assert!(missing.contains(r#"value="udruzenje" checked"#));
+
+    let done = browser
+        .submit(
+            &path,
+            &action,
+            &[
+                ("for", "udruzenje"),
+                ("colleague_email", "kolega@example.org"),
+            ],
+        )
+        .await;
+    let location = done.expect_redirect();
+    let reg = app
+        .get(
+            &format!("/api/v1/registrations/{}", registration_id(&location)),
+            Some(&rep.token),
+        )
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(reg["person_id"], colleague.id);
+    assert_eq!(reg["organisation"], "udruzenje");
+    assert_eq!(reg["status"], "confirmed");
+
+    // The organisation's one seat is taken: the next colleague goes on the waitlist.
+    let done = browser
+        .submit(
+            &path,
+            &action,
+            &[
+                ("for", "udruzenje"),
+                ("colleague_email", "third@example.org"),
+                ("colleague_name", "Treći"),
+            ],
+        )
+        .await;
+    assert!(done.expect_redirect().ends_with("events-notice-waitlisted"));
+
+    // Someone who represents nobody cannot register for the organisation.
+    let other = app.verified_user("other@example.org", "Other").await;
+    let refused = signed_in(&app, &other)
+        .await
+        .submit(
+            &path,
+            &action,
+            &[
+                ("for", "udruzenje"),
+                ("colleague_email", "kolega@example.org"),
+            ],
+        )
+        .await
+        .expect(403);
+    assert!(refused.contains("You do not represent this organisation"));
+}
