@@ -185,11 +185,16 @@ async fn a_guest_registers_and_is_asked_to_check_their_email() {
     assert!(page.contains("Sign in or create an account to register for this event."));
     assert!(page.contains(&format!(r#"href="/signin?next=/events/{members}""#)));
     assert!(page.contains(&format!(r#"href="/signup?next=/events/{members}""#)));
+    // The anonymous form token is the browser's, whichever page it came from.
+    let csrf = check_token(&browser, open).await;
     let refused = browser
-        .submit(
-            &path,
+        .post(
             &format!("/events/{members}/register"),
-            &[("guest_name", "Gost"), ("guest_email", "g2@example.org")],
+            &[
+                ("csrf", &csrf),
+                ("guest_name", "Gost"),
+                ("guest_email", "g2@example.org"),
+            ],
         )
         .await
         .expect(403);
@@ -421,4 +426,12 @@ async fn a_representative_registers_a_colleague_for_their_organisation() {
         .await
         .expect(403);
     assert!(refused.contains("You do not represent this organisation"));
+}
+
+async fn check_token(browser: &Browser<'_>, event: i64) -> String {
+    browser
+        .get(&format!("/events/{event}"))
+        .await
+        .expect_html()
+        .csrf()
 }
