@@ -34,8 +34,10 @@ pub struct Existing {
     pub status: String,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RegistrationForm {
+    /// The event's own language, for pages read without an explicit choice.
+    pub default_locale: Locale,
     pub fields: Vec<Field>,
     pub existing: Option<Existing>,
     /// Organisations the reader represents (slug, name): they may register colleagues.
@@ -105,8 +107,10 @@ fn load(
         .collect();
     let Some(person_id) = person_id else {
         return Ok(RegistrationForm {
+            default_locale: default,
             fields,
-            ..RegistrationForm::default()
+            existing: None,
+            represents: Vec::new(),
         });
     };
     let existing = store::live_for_person(conn, event_id, person_id)?.map(|r| Existing {
@@ -124,6 +128,7 @@ fn load(
             .load(conn)?
     };
     Ok(RegistrationForm {
+        default_locale: default,
         fields,
         existing,
         represents,

@@ -6,12 +6,14 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use crate::events::listing;
-use crate::events::model::{EventView, STATUS_CANCELLED};
+use crate::events::model::EventView;
 use crate::events::service::{self, Asker};
 use crate::http::pagination::{PageQuery, MAX_PER_PAGE};
 use crate::http::AppState;
 use crate::i18n::Locale;
 use crate::registrations::form::{registration_form, RegistrationForm};
+use crate::web::event_facts::{full_place, google_link, map_link, role, seats, window};
+use crate::web::event_form::Input;
 use crate::web::event_view::{self, Card};
 use crate::web::forms::FormErrors;
 use crate::web::page::LocaleSource;
@@ -23,38 +25,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/events/{id}/check-email").get(check_email))
         .service(web::resource("/events/{id}").get(show))
         .service(web::resource("/events/{id}/{slug}").get(show_slug));
-}
-
-/// What was typed into the registration form, kept when the page comes back with a message.
-#[derive(Debug, Default)]
-pub struct Input {
-    /// `self`, or the slug of an organisation the member registers a colleague for.
-    pub for_whom: String,
-    pub guest_name: String,
-    pub guest_email: String,
-    pub colleague_name: String,
-    pub colleague_email: String,
-    /// Question id → the values given (several for a multiple choice).
-    pub answers: std::collections::HashMap<i64, Vec<String>>,
-}
-
-impl Input {
-    pub fn answer(&self, question: &i64) -> &str {
-        self.answers
-            .get(question)
-            .and_then(|v| v.first())
-            .map_or("", String::as_str)
-    }
-
-    pub fn chose(&self, question: &i64, key: &str) -> bool {
-        self.answers
-            .get(question)
-            .is_some_and(|v| v.iter().any(|k| k == key))
-    }
-
-    pub fn is_for(&self, whom: &str) -> bool {
-        self.for_whom == whom || (whom == "self" && self.for_whom.is_empty())
-    }
 }
 
 /// A rule of registering, explained (closed, full, already registered, …).
@@ -111,93 +81,6 @@ fn asker(page: &Page) -> Asker {
         person_id: page.person.as_ref().map(|p| p.id),
         locale: explicit_locale(page),
     }
-}
-
-fn role(page: &Page, role: &str) -> String {
-    match role {
-        "co_organiser" => page.t("events-role-co-organiser"),
-        "funder" => page.t("events-role-funder"),
-        "venue" => page.t("events-role-venue"),
-        "media" => page.t("events-role-media"),
-        _ => page.t("events-role-partner"),
-    }
-}
-
-fn window(page: &Page, e: &EventView) -> String {
-    let now = chrono::Utc::now();
-    let at = |t| event_view::when(page, t, &e.timezone);
-    if e.status == STATUS_CANCELLED {
-        page.t("events-window-cancelled")
-    } else if e.phase != "upcoming" {
-        page.t("events-window-over")
-    } else if let Some(opens) = e.registration_opens_at.filter(|t| *t > now) {
-        page.ts("events-window-not-open", "date", &at(opens))
-    } else if e.registration_open {
-        let closes = e.registration_closes_at.unwrap_or(e.starts_at);
-        page.ts("events-window-open", "date", &at(closes))
-    } else if e.seats_left == Some(0) && !e.waitlist_enabled {
-        page.t("events-window-full")
-    } else {
-        page.t("events-window-closed")
-    }
-}
-
-fn seats(page: &Page, e: &EventView) -> String {
-    match (e.capacity, e.seats_left) {
-        (Some(capacity), Some(0)) if e.waitlist_enabled => {
-            page.tn("events-seats-full-waitlist", "capacity", capacity)
-        }
-        (Some(capacity), Some(0)) => page.tn("events-seats-full", "capacity", capacity),
-        (Some(capacity), Some(left)) => page.ta(
-            "events-seats-left",
-            &[("left", left.into()), ("capacity", capacity.into())],
-        ),
-        _ => page.t("events-seats-unlimited"),
-    }
-}
-
-fn map_link(e: &EventView) -> Option<String> {
-    let parts: Vec<&str> = [&e.address, &e.city, &e.country]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    (e.address.is_some() || e.city.is_some()).then(|| {
-        format!(
-            "https://www.openstreetmap.org/search?{}",
-            serde_urlencoded::to_string([("query", parts.join(", "))]).unwrap_or_default()
-        )
-    })
-}
-
-/// Venue, address and city, or the online link (as the calendar file has it).
-fn full_place(e: &EventView) -> String {
-    let parts: Vec<&str> = [&e.venue_name, &e.address, &e.city]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    match (parts.is_empty(), &e.online_url) {
-        (true, Some(url)) => url.clone(),
-        _ => parts.join(", "),
-    }
-}
-
-fn google_link(e: &EventView, title: &str, place: &str, public_url: &str) -> String {
-    let stamp = |t: chrono::DateTime<chrono::Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
-    let details = format!("{}/events/{}", public_url.trim_end_matches('/'), e.id);
-    let query = serde_urlencoded::to_string([
-        ("action", "TEMPLATE".to_owned()),
-        ("text", title.to_owned()),
-        (
-            "dates",
-            format!("{}/{}", stamp(e.starts_at), stamp(e.ends_at)),
-        ),
-        ("location", place.to_owned()),
-        ("details", details),
-    ])
-    .unwrap_or_default();
-    format!("https://calendar.google.com/calendar/render?{query}")
 }
 
 /// Renders the event page; the registration handler calls it again with what was typed and

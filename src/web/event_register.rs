@@ -4,159 +4,24 @@
 
 use actix_web::http::StatusCode;
 use actix_web::web;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::auth::extract::CurrentUser;
 use crate::error::AppError;
 use crate::http::client_ip::ClientIp;
 use crate::http::ratelimit::{email_key, Action};
 use crate::http::AppState;
-use crate::registrations::form::{registration_form, Field};
-use crate::registrations::model::{GuestInput, RegisterRequest, WAITLISTED};
+use crate::registrations::form::registration_form;
+use crate::registrations::model::WAITLISTED;
 use crate::registrations::{plan, service};
-use crate::types::Email;
-use crate::web::event_page::{self, Input, Rule};
+use crate::web::event_form::{answers, read_form, request, Input};
+use crate::web::event_page::{self, Rule};
 use crate::web::forms::FormErrors;
 use crate::web::{Page, WebError, WebResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/events/{id}/register").post(register))
         .service(web::resource("/events/{id}/resend-verification").post(resend_verification));
-}
-
-/// The posted form: fixed fields, and answers named `a-<question id>` (repeated for a
-/// multiple choice).
-fn read_form(pairs: Vec<(String, String)>) -> (String, Input) {
-    let mut csrf = String::new();
-    let mut input = Input::default();
-    for (name, value) in pairs {
-        match name.as_str() {
-            "csrf" => csrf = value,
-            "for" => input.for_whom = value,
-            "guest_name" => input.guest_name = value,
-            "guest_email" => input.guest_email = value,
-            "colleague_name" => input.colleague_name = value,
-            "colleague_email" => input.colleague_email = value,
-            other => {
-                if let Some(id) = other.strip_prefix("a-").and_then(|i| i.parse().ok()) {
-                    input.answers.entry(id).or_default().push(value);
-                }
-            }
-        }
-    }
-    (csrf, input)
-}
-
-/// The answers as the service takes them; a required question left empty is marked here,
-/// so the message says "fill this in" rather than "not valid".
-fn answers(
-    page: &Page,
-    fields: &[Field],
-    input: &Input,
-    errors: &mut FormErrors,
-) -> Map<String, Value> {
-    let mut out = Map::new();
-    for f in fields {
-        let name = format!("a-{}", f.id);
-        let given: Vec<&str> = input
-            .answers
-            .get(&f.id)
-            .map(|v| {
-                v.iter()
-                    .map(|s| s.trim())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let value = match f.kind.as_str() {
-            "boolean" if given.contains(&"true") => Some(Value::Bool(true)),
-            "boolean" if !f.required => Some(Value::Bool(false)),
-            "multiple_choice" if !given.is_empty() => Some(Value::Array(
-                given
-                    .iter()
-                    .map(|s| Value::String((*s).to_owned()))
-                    .collect(),
-            )),
-            "boolean" | "multiple_choice" => None,
-            _ => given.first().map(|s| Value::String((*s).to_owned())),
-        };
-        match value {
-            Some(v) => {
-                out.insert(f.id.to_string(), v);
-            }
-            None if f.required => errors.add(&name, page.t("common-field-required")),
-            None => {}
-        }
-    }
-    out
-}
-
-/// Checks the name and email fields of a guest or colleague.
-fn person_fields(
-    page: &Page,
-    errors: &mut FormErrors,
-    name: (&str, &str),
-    email: (&str, &str),
-    name_required: bool,
-) {
-    if name_required {
-        errors.required(page, name.0, name.1, crate::caps::NAME);
-    } else {
-        errors.optional(page, name.0, name.1, crate::caps::NAME);
-    }
-    if errors
-        .required(page, email.0, email.1, crate::caps::EMAIL)
-        .is_empty()
-    {
-        return;
-    }
-    if Email::parse(email.1).is_err() {
-        errors.add(email.0, page.t("common-field-email"));
-    }
-}
-
-/// The request the form describes, or the form's errors.
-fn request(
-    page: &Page,
-    input: &Input,
-    errors: &mut FormErrors,
-    answers: Map<String, Value>,
-) -> RegisterRequest {
-    let mut req = RegisterRequest {
-        answers,
-        ..RegisterRequest::default()
-    };
-    let guest = |name: &str, email: &str| GuestInput {
-        name: name.trim().to_owned(),
-        email: email.trim().to_owned(),
-        locale: Some(page.locale.tag().to_owned()),
-    };
-    if !page.signed_in() {
-        person_fields(
-            page,
-            errors,
-            ("guest_name", &input.guest_name),
-            ("guest_email", &input.guest_email),
-            true,
-        );
-        req.guest = Some(guest(&input.guest_name, &input.guest_email));
-    } else if !input.is_for("self") {
-        person_fields(
-            page,
-            errors,
-            ("colleague_name", &input.colleague_name),
-            ("colleague_email", &input.colleague_email),
-            false,
-        );
-        req.organisation = Some(input.for_whom.clone());
-        // A colleague with an account is named by email; one without comes as a guest.
-        if input.colleague_name.trim().is_empty() {
-            req.person_email = Some(input.colleague_email.trim().to_owned());
-        } else {
-            req.guest = Some(guest(&input.colleague_name, &input.colleague_email));
-        }
-    }
-    req
 }
 
 /// A refusal by the service, as the page explains it; `None` for errors shown as error pages.
@@ -220,7 +85,7 @@ fn explain(page: &Page, error: &AppError) -> Option<(StatusCode, Rule)> {
 }
 
 async fn register(
-    page: Page,
+    mut page: Page,
     state: web::Data<AppState>,
     ip: ClientIp,
     id: web::Path<i64>,
@@ -231,6 +96,8 @@ async fn register(
     page.verify(&csrf)?;
     let person_id = page.person.as_ref().map(|p| p.id);
     let form = registration_form(&state, person_id, id, page.locale).await?;
+    // As the event page: without an explicit choice, the event's own language.
+    page.locale = page.locale_or(Some(form.default_locale));
     let mut errors = FormErrors::new();
     let answers = answers(&page, &form.fields, &input, &mut errors);
     let req = request(&page, &input, &mut errors, answers);
@@ -283,6 +150,10 @@ async fn register(
                     .or_else(|| field.strip_prefix("answers.").map(|q| format!("a-{q}")))
                     .unwrap_or(field);
                 renamed.insert(name, messages);
+            }
+            if renamed.contains_key("colleague_email") {
+                // Format and length were checked above: the address has no account.
+                errors.add("colleague_email", page.t("events-colleague-no-account"));
             }
             errors.absorb(&page, AppError::Validation(renamed), &[])?;
             again(

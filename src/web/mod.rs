@@ -4,6 +4,8 @@
 
 pub mod assets;
 pub mod errors;
+pub mod event_facts;
+pub mod event_form;
 pub mod event_page;
 pub mod event_register;
 pub mod event_view;

@@ -85,6 +85,7 @@ events-register-for-self = Себе си
 events-register-for-colleague = Колега от { $organisation }
 events-colleague-email = Имейл адрес на колегата
 events-colleague-hint = Само когато записвате колега.
+events-colleague-no-account = Няма профил в Коло с този адрес. Въведете името на колегата, за да го запишете като гост.
 events-colleague-name = Име на колегата
 events-colleague-name-hint = Само ако колегата няма профил в Коло; тогава ще бъде записан като гост.
 events-guest-intro = Можете да се запишете и без профил. Ще ви изпратим имейл с връзка за потвърждаване на мястото. Имате профил?

@@ -86,6 +86,7 @@ events-register-for-self = Sebe
 events-register-for-colleague = Kolegu iz organizacije { $organisation }
 events-colleague-email = E-mail adresa kolege
 events-colleague-hint = Samo kada prijavljujete kolegu.
+events-colleague-no-account = Nijedan Kolo račun nema ovu adresu. Upišite ime kolege da biste ga prijavili kao gosta.
 events-colleague-name = Ime kolege
 events-colleague-name-hint = Samo ako kolega nema Kolo račun; tada će biti prijavljen kao gost.
 events-guest-intro = Možete se prijaviti i bez računa. Poslat ćemo vam e-mail s linkom za potvrdu mjesta. Imate račun?

@@ -85,6 +85,7 @@ events-register-for-self = Myself
 events-register-for-colleague = A colleague from { $organisation }
 events-colleague-email = Your colleague's email address
 events-colleague-hint = Only when you register a colleague.
+events-colleague-no-account = No Kolo account has this address. Add your colleague's name to register them as a guest.
 events-colleague-name = Your colleague's name
 events-colleague-name-hint = Only if they have no Kolo account; they will then be registered as a guest.
 events-guest-intro = You can register without an account. We will email you a link to confirm your seat. Have an account?

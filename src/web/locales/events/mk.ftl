@@ -85,6 +85,7 @@ events-register-for-self = Себеси
 events-register-for-colleague = Колега од { $organisation }
 events-colleague-email = Е-адреса на колегата
 events-colleague-hint = Само кога пријавувате колега.
+events-colleague-no-account = Ниедна сметка на Коло ја нема оваа адреса. Внесете го името на колегата за да го пријавите како гостин.
 events-colleague-name = Име на колегата
 events-colleague-name-hint = Само ако колегата нема сметка на Коло; тогаш ќе биде пријавен како гостин.
 events-guest-intro = Можете да се пријавите и без сметка. Ќе ви испратиме е-порака со врска за потврда на местото. Имате сметка?

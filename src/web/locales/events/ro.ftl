@@ -86,6 +86,7 @@ events-register-for-self = Pe mine
 events-register-for-colleague = Un coleg de la { $organisation }
 events-colleague-email = Adresa de e-mail a colegului
 events-colleague-hint = Doar când înscrieți un coleg.
+events-colleague-no-account = Niciun cont Kolo nu are această adresă. Adăugați numele colegului pentru a-l înscrie ca invitat.
 events-colleague-name = Numele colegului
 events-colleague-name-hint = Doar dacă nu are cont Kolo; atunci va fi înscris ca invitat.
 events-guest-intro = Vă puteți înscrie și fără cont. Vă trimitem un e-mail cu un link pentru confirmarea locului. Aveți cont?

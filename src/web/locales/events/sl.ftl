@@ -87,6 +87,7 @@ events-register-for-self = Sebe
 events-register-for-colleague = Sodelavca iz organizacije { $organisation }
 events-colleague-email = E-poštni naslov sodelavca
 events-colleague-hint = Le ko prijavljate sodelavca.
+events-colleague-no-account = Noben račun Kolo nima tega naslova. Vpišite ime sodelavca, da ga prijavite kot gosta.
 events-colleague-name = Ime sodelavca
 events-colleague-name-hint = Le če sodelavec nima računa Kolo; takrat bo prijavljen kot gost.
 events-guest-intro = Prijavite se lahko tudi brez računa. Po e-pošti vam bomo poslali povezavo za potrditev mesta. Imate račun?

@@ -85,6 +85,7 @@ events-register-for-self = Veten
 events-register-for-colleague = Një koleg nga { $organisation }
 events-colleague-email = Adresa email e kolegut
 events-colleague-hint = Vetëm kur regjistroni një koleg.
+events-colleague-no-account = Asnjë llogari Kolo nuk e ka këtë adresë. Shtoni emrin e kolegut për ta regjistruar si mysafir.
 events-colleague-name = Emri i kolegut
 events-colleague-name-hint = Vetëm nëse nuk ka llogari në Kolo; atëherë regjistrohet si mysafir.
 events-guest-intro = Mund të regjistroheni edhe pa llogari. Do t'ju dërgojmë një email me lidhje për të konfirmuar vendin. Keni llogari?

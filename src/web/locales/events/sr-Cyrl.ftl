@@ -86,6 +86,7 @@ events-register-for-self = Себе
 events-register-for-colleague = Колегу из организације { $organisation }
 events-colleague-email = Имејл адреса колеге
 events-colleague-hint = Само када пријављујете колегу.
+events-colleague-no-account = Ниједан Коло налог нема ову адресу. Упишите име колеге да бисте га пријавили као госта.
 events-colleague-name = Име колеге
 events-colleague-name-hint = Само ако колега нема Коло налог; тада ће бити пријављен као гост.
 events-guest-intro = Можете се пријавити и без налога. Послаћемо вам имејл са линком за потврду места. Имате налог?

@@ -86,6 +86,7 @@ events-register-for-self = Sebe
 events-register-for-colleague = Kolegu iz organizacije { $organisation }
 events-colleague-email = Imejl adresa kolege
 events-colleague-hint = Samo kada prijavljujete kolegu.
+events-colleague-no-account = Nijedan Kolo nalog nema ovu adresu. Upišite ime kolege da biste ga prijavili kao gosta.
 events-colleague-name = Ime kolege
 events-colleague-name-hint = Samo ako kolega nema Kolo nalog; tada će biti prijavljen kao gost.
 events-guest-intro = Možete se prijaviti i bez naloga. Poslaćemo vam imejl sa linkom za potvrdu mesta. Imate nalog?
