@@ -1,5 +1,5 @@
-//! Registering from the event page: members, guests, representatives, and every rule of the
-//! API as a message on the page.
+//! Registering from the event page as a member (answering the event's questions) and as a
+//! guest.
 
 use serde_json::json;
 

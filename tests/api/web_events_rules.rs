@@ -248,3 +248,110 @@ async fn a_representative_registers_a_colleague_for_their_organisation() {
         .expect(403);
     assert!(refused.contains("You do not represent this organisation"));
 }
+
+#[tokio::test]
+async fn overlapping_sessions_are_explained_with_a_link_to_the_other() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    // Capacity 0: a programme attended session by session, no registration for the whole.
+    let parent = app
+        .event(
+            c.host,
+            EventSpec {
+                capacity: Some(0),
+                length: Duration::days(2),
+                title: "Archive days",
+                ..EventSpec::default()
+            },
+        )
+        .await;
+    let session = |title| EventSpec {
+        parent_id: Some(parent),
+        length: Duration::hours(1),
+        title,
+        ..EventSpec::default()
+    };
+    let first = app.event(c.host, session("Morning talk")).await;
+    let second = app.event(c.host, session("Parallel workshop")).await;
+    let member = app.verified_user("ana@example.org", "Ana").await;
+    let browser = signed_in(&app, &member).await;
+
+    // The programme on the parent page registers for a session in one click.
+    let page = browser
+        .get(&format!("/events/{parent}"))
+        .await
+        .expect_html();
+    assert!(page.contains(&format!(r#"action="/events/{first}/register""#)));
+    let done = browser
+        .submit(
+            &format!("/events/{parent}"),
+            &format!("/events/{first}/register"),
+            &[("for", "self")],
+        )
+        .await;
+    assert!(done.expect_redirect().ends_with("events-notice-registered"));
+    let clash = browser
+        .submit(
+            &format!("/events/{parent}"),
+            &format!("/events/{second}/register"),
+            &[("for", "self")],
+        )
+        .await
+        .expect(409);
+    assert!(clash.contains("This session overlaps another session you are registered for:"));
+    assert!(clash.contains(&format!(r#"<a href="/events/{first}">Morning talk</a>"#)));
+}
+
+#[tokio::test]
+async fn guest_registrations_from_the_page_share_the_apis_limit() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.limits.enabled = true;
+        s.limits.guest_registration_per_account_per_hour = 1;
+    })
+    .await;
+    let c = cast(&app).await;
+    let event = app
+        .event(
+            c.host,
+            EventSpec {
+                guests_allowed: true,
+                ..EventSpec::default()
+            },
+        )
+        .await;
+    app.post(
+        &format!("/api/v1/events/{event}/registrations"),
+        None,
+        serde_json::json!({"guest": {"name": "Guest", "email": "g@example.org"}}),
+    )
+    .await
+    .expect(201);
+    let browser = crate::web_client::Browser::new(&app);
+    let path = format!("/events/{event}");
+    let action = format!("/events/{event}/register");
+    let limited = browser
+        .submit(
+            &path,
+            &action,
+            &[("guest_name", "Guest"), ("guest_email", "G@example.org")],
+        )
+        .await
+        .expect(429);
+    assert!(limited.content_type.starts_with("text/html"));
+    assert!(limited.contains("Too many attempts"));
+    let other = browser
+        .submit(
+            &path,
+            &action,
+            &[
+                ("guest_name", "Other"),
+                ("guest_email", "other@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        other.expect_redirect(),
+        format!("/events/{event}/check-email")
+    );
+    assert_eq!(app.queued("guest_confirm").await.len(), 2);
+}
