@@ -32,6 +32,8 @@ pub struct Field {
 pub struct Existing {
     pub id: i64,
     pub status: String,
+    /// 1-based, while waitlisted.
+    pub waitlist_position: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -113,10 +115,14 @@ fn load(
             represents: Vec::new(),
         });
     };
-    let existing = store::live_for_person(conn, event_id, person_id)?.map(|r| Existing {
-        id: r.id,
-        status: r.status,
-    });
+    let existing = match store::live_for_person(conn, event_id, person_id)? {
+        Some(r) => Some(Existing {
+            waitlist_position: store::waitlist_position(conn, &r)?,
+            id: r.id,
+            status: r.status,
+        }),
+        None => None,
+    };
     let ids = access::represented_organisations(conn, person_id)?;
     let represents = if ids.is_empty() {
         Vec::new()

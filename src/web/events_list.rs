@@ -197,6 +197,10 @@ async fn front(page: Page, state: web::Data<AppState>, query: web::Query<FrontQu
     let [kinds, languages, countries, hosts] = choices(&page, &f, &all);
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let past = f.past();
+    if number > pages && total > 0 {
+        // An old link after events ended: the last page there is, not an empty one.
+        return Ok(page.redirect(&f.link(past, Some(pages))));
+    }
     let template = FrontPage {
         p: &page,
         cards: items.iter().map(|e| event_view::card(&page, e)).collect(),
@@ -206,7 +210,7 @@ async fn front(page: Page, state: web::Data<AppState>, query: web::Query<FrontQu
             &[("page", number.into()), ("pages", pages.into())],
         ),
         pages,
-        previous: (number > 1).then(|| f.link(past, Some(number.min(pages + 1) - 1))),
+        previous: (number > 1).then(|| f.link(past, Some(number - 1))),
         next: (number < pages).then(|| f.link(past, Some(number + 1))),
         switch_link: f.link(!past, None),
         clear_link: if past { "/?past=1" } else { "/" },

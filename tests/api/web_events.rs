@@ -133,6 +133,8 @@ async fn the_front_page_lists_filters_searches_and_pages() {
     assert!(second.contains("Page 2 of 2"));
     assert!(second.contains(r#"<a href="/?country=RS" rel="prev">"#));
     assert!(!second.contains(r#"rel="next""#));
+    let beyond = browser.get("/?country=RS&page=9").await;
+    assert_eq!(beyond.expect_redirect(), "/?country=RS&page=2");
 
     // In Serbian Cyrillic, the card speaks it too.
     let cyrillic = browser.get("/?lang=sr-Cyrl&q=jazz").await.expect_html();

@@ -47,6 +47,9 @@ async fn waitlist_full_closed_and_refused_forms() {
         .body;
     assert_eq!(body["status"], "waitlisted");
     assert_eq!(body["waitlist_position"], 1);
+    let page = browser.get(&format!("/events/{full}")).await.expect_html();
+    assert!(page.contains("You are on the waitlist for this event, at position 1."));
+    assert!(page.contains(&format!(r#"href="/registrations/{reg}""#)));
 
     // Full without a waitlist.
     let no_list = app
