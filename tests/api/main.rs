@@ -51,6 +51,7 @@ mod token_attacks;
 mod web_client;
 mod web_email_links;
 mod web_events;
+mod web_events_access;
 mod web_events_register;
 mod web_events_rules;
 mod web_foundation;

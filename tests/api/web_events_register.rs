@@ -200,6 +200,60 @@ async fn a_guest_registers_and_is_asked_to_check_their_email() {
     assert!(refused.contains("does not take registrations without an account"));
 }
 
+#[tokio::test]
+async fn guest_registrations_from_the_page_share_the_apis_limit() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.limits.enabled = true;
+        s.limits.guest_registration_per_account_per_hour = 1;
+    })
+    .await;
+    let c = cast(&app).await;
+    let event = app
+        .event(
+            c.host,
+            EventSpec {
+                guests_allowed: true,
+                ..EventSpec::default()
+            },
+        )
+        .await;
+    app.post(
+        &format!("/api/v1/events/{event}/registrations"),
+        None,
+        serde_json::json!({"guest": {"name": "Guest", "email": "g@example.org"}}),
+    )
+    .await
+    .expect(201);
+    let browser = crate::web_client::Browser::new(&app);
+    let path = format!("/events/{event}");
+    let action = format!("/events/{event}/register");
+    let limited = browser
+        .submit(
+            &path,
+            &action,
+            &[("guest_name", "Guest"), ("guest_email", "G@example.org")],
+        )
+        .await
+        .expect(429);
+    assert!(limited.content_type.starts_with("text/html"));
+    assert!(limited.contains("Too many attempts"));
+    let other = browser
+        .submit(
+            &path,
+            &action,
+            &[
+                ("guest_name", "Other"),
+                ("guest_email", "other@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        other.expect_redirect(),
+        format!("/events/{event}/check-email")
+    );
+    assert_eq!(app.queued("guest_confirm").await.len(), 2);
+}
+
 async fn check_token(browser: &Browser<'_>, event: i64) -> String {
     browser
         .get(&format!("/events/{event}"))
