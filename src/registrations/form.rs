@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use diesel::prelude::*;
 
-use crate::db::schema::organisations;
+use crate::db::schema::{events, organisations};
 use crate::db::{now, AnyConnection};
 use crate::error::{AppError, AppResult};
 use crate::http::AppState;
@@ -40,6 +40,8 @@ pub struct Existing {
 pub struct RegistrationForm {
     /// The event's own language, for pages read without an explicit choice.
     pub default_locale: Locale,
+    /// Whether the event has sessions (a programme to read).
+    pub has_sessions: bool,
     pub fields: Vec<Field>,
     pub existing: Option<Existing>,
     /// Organisations the reader represents (slug, name): they may register colleagues.
@@ -103,6 +105,10 @@ fn load(
         return Err(AppError::NotFound("event"));
     }
     let default = event.default_locale();
+    let sessions: i64 = events::table
+        .filter(events::parent_id.eq(event_id))
+        .count()
+        .get_result(conn)?;
     let fields = store::questions(conn, event_id)?
         .iter()
         .map(|q| field(q, locale, default))
@@ -110,6 +116,7 @@ fn load(
     let Some(person_id) = person_id else {
         return Ok(RegistrationForm {
             default_locale: default,
+            has_sessions: sessions > 0,
             fields,
             existing: None,
             represents: Vec::new(),
@@ -135,6 +142,7 @@ fn load(
     };
     Ok(RegistrationForm {
         default_locale: default,
+        has_sessions: sessions > 0,
         fields,
         existing,
         represents,

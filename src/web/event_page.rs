@@ -105,7 +105,8 @@ pub async fn render(
         Some(parent) => Some(service::get(state, asker, parent, false).await?),
         None => None,
     };
-    let sessions = if e.parent.is_none() {
+    let form = registration_form(state, asker.person_id, id, page.locale).await?;
+    let sessions = if form.has_sessions {
         let all = PageQuery {
             page: Some(1),
             per_page: Some(MAX_PER_PAGE),
@@ -114,7 +115,6 @@ pub async fn render(
     } else {
         Vec::new()
     };
-    let form = registration_form(state, asker.person_id, id, page.locale).await?;
     let title = e.title.clone().unwrap_or_else(|| page.t("events-untitled"));
     let place = event_view::place(&page, &e);
     let template = EventPage {

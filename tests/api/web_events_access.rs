@@ -94,6 +94,7 @@ async fn the_registration_form_service_sees_what_the_event_api_sees() {
         .await
         .unwrap();
     assert_eq!(form.default_locale, Locale::En);
+    assert!(!form.has_sessions);
     assert_eq!(form.fields.len(), 1);
     assert_eq!(form.fields[0].label, "Ishrana");
     assert_eq!(
