@@ -89,10 +89,14 @@ async fn register(
     state: web::Data<AppState>,
     ip: ClientIp,
     id: web::Path<i64>,
-    form: web::Form<Vec<(String, String)>>,
+    body: web::Bytes,
 ) -> WebResult {
     let id = id.into_inner();
-    let (csrf, input) = read_form(form.into_inner());
+    // Read as bytes under the server's body limit: answers to long questions, in Cyrillic and
+    // percent-encoded, outgrow the 16 KiB a form extractor takes by default.
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
+        .map_err(|_| AppError::BadRequest("the form could not be read".into()))?;
+    let (csrf, input) = read_form(pairs);
     page.verify(&csrf)?;
     let person_id = page.person.as_ref().map(|p| p.id);
     let form = registration_form(&state, person_id, id, page.locale).await?;
