@@ -22,7 +22,21 @@ struct Checked {
     display: Option<Locale>,
 }
 
-fn check(q: &EventFilters, asker: Asker, include_cancelled: bool) -> AppResult<Checked> {
+/// Which side of now a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Events not over yet (or ending after `from`), in start order: the API's list.
+    Upcoming,
+    /// Events already over, the latest first.
+    Past,
+}
+
+fn check(
+    q: &EventFilters,
+    asker: Asker,
+    include_cancelled: bool,
+    when: When,
+) -> AppResult<Checked> {
     let mut errors = FieldErrors::new();
     let mut filter = ListFilter {
         statuses: if include_cancelled {
@@ -39,7 +53,13 @@ fn check(q: &EventFilters, asker: Asker, include_cancelled: bool) -> AppResult<C
             .map_err(|m| push(&mut errors, "kind", m))
             .ok();
     }
-    filter.ends_after = Some(crate::db::now());
+    match when {
+        When::Upcoming => filter.ends_after = Some(crate::db::now()),
+        When::Past => {
+            filter.ends_before = Some(crate::db::now());
+            filter.newest_first = true;
+        }
+    }
     if let Some(from) = &q.from {
         match v::time_or_date(from) {
             Ok((t, _)) => filter.ends_after = Some(t),
@@ -129,8 +149,18 @@ pub async fn list(
     asker: Asker,
     q: EventFilters,
 ) -> AppResult<Paginated<EventView>> {
+    list_when(state, asker, q, When::Upcoming).await
+}
+
+/// The list of upcoming events (as the API), or of past ones (the front page's archive).
+pub async fn list_when(
+    state: &AppState,
+    asker: Asker,
+    q: EventFilters,
+    when: When,
+) -> AppResult<Paginated<EventView>> {
     let page = page_of(&q)?;
-    let mut checked = check(&q, asker, q.include_cancelled.unwrap_or(false))?;
+    let mut checked = check(&q, asker, q.include_cancelled.unwrap_or(false), when)?;
     state
         .read(move |conn| {
             let reader = Reader::load(conn, asker.person_id)?;
@@ -138,6 +168,24 @@ pub async fn list(
             let (rows, total) = store::list(conn, &checked.filter, page.per_page, page.offset())?;
             let items = views::build(conn, rows, checked.display, false)?;
             Ok(Paginated::new(items, page, total))
+        })
+        .await
+}
+
+/// What the list's filters can be set to where the set is closed: the countries of published
+/// events and the host organisations (slug, name).
+pub struct FilterChoices {
+    pub countries: Vec<String>,
+    pub hosts: Vec<(String, String)>,
+}
+
+pub async fn filter_choices(state: &AppState) -> AppResult<FilterChoices> {
+    state
+        .read(|conn| {
+            Ok(FilterChoices {
+                countries: store::countries_present(conn)?,
+                hosts: store::hosts(conn)?,
+            })
         })
         .await
 }
@@ -183,7 +231,7 @@ pub async fn feed(state: &AppState, asker: Asker, q: EventFilters) -> AppResult<
             (page.per_page, page.offset())
         }
     };
-    let mut checked = check(&q, asker, true)?;
+    let mut checked = check(&q, asker, true, When::Upcoming)?;
     let public_url = state.settings.public_url().to_owned();
     state
         .db(move |conn| {

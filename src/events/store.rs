@@ -279,6 +279,8 @@ pub struct ListFilter {
     pub organisation_id: Option<i64>,
     pub kind: Option<String>,
     pub ends_after: Option<NaiveDateTime>,
+    /// Past events: those that ended before this time.
+    pub ends_before: Option<NaiveDateTime>,
     pub starts_before: Option<NaiveDateTime>,
     /// A city, matched by its fold (case, script and diacritics aside).
     pub city: Option<String>,
@@ -289,6 +291,8 @@ pub struct ListFilter {
     pub has_seats: bool,
     pub parent_id: Option<i64>,
     pub statuses: Vec<&'static str>,
+    /// Latest start first (past events) instead of start order.
+    pub newest_first: bool,
     /// `None`: every members-only event is visible (platform admin).
     pub member_hosts: Option<Vec<i64>>,
 }
@@ -312,6 +316,9 @@ fn filtered(f: &ListFilter) -> events::BoxedQuery<'static, MultiBackend> {
     }
     if let Some(t) = f.ends_after {
         query = query.filter(events::ends_at.ge(t));
+    }
+    if let Some(t) = f.ends_before {
+        query = query.filter(events::ends_at.lt(t));
     }
     if let Some(t) = f.starts_before {
         query = query.filter(events::starts_at.lt(t));
@@ -362,8 +369,12 @@ pub fn list(
     offset: i64,
 ) -> QueryResult<(Vec<Event>, i64)> {
     let total = filtered(filter).count().get_result::<i64>(conn)?;
-    let rows = filtered(filter)
-        .order((events::starts_at, events::id))
+    let ordered = if filter.newest_first {
+        filtered(filter).order((events::starts_at.desc(), events::id.desc()))
+    } else {
+        filtered(filter).order((events::starts_at, events::id))
+    };
+    let rows = ordered
         .limit(limit)
         .offset(offset)
         .select(Event::as_select())
@@ -377,4 +388,25 @@ pub fn next_revision(conn: &mut AnyConnection, id: i64) -> QueryResult<i32> {
         .set(events::revision.eq(events::revision + 1))
         .returning(events::revision)
         .get_result(conn)
+}
+
+/// The countries of published events (a closed set for the front page's filter).
+pub fn countries_present(conn: &mut AnyConnection) -> QueryResult<Vec<String>> {
+    events::table
+        .filter(events::status.eq(STATUS_PUBLISHED))
+        .filter(events::country.is_not_null())
+        .select(events::country)
+        .distinct()
+        .order(events::country)
+        .load::<Option<String>>(conn)
+        .map(|rows| rows.into_iter().flatten().collect())
+}
+
+/// Organisations that host events, by name (slug, name).
+pub fn hosts(conn: &mut AnyConnection) -> QueryResult<Vec<(String, String)>> {
+    organisations::table
+        .filter(organisations::hosts_events.eq(true))
+        .order((organisations::name, organisations::id))
+        .select((organisations::slug, organisations::name))
+        .load(conn)
 }

@@ -2,6 +2,7 @@
 //! delegations by representatives, questions, rosters and check-in.
 
 pub mod emails;
+pub mod form;
 pub mod guest_link;
 pub mod idempotency;
 pub mod link;

@@ -11,6 +11,13 @@ use crate::registrations::model::*;
 use crate::registrations::store::{self, EventSlot};
 use crate::types::{text, Email};
 
+// Refusals a page explains in the reader's language; the API sends them as they are.
+pub const UNVERIFIED: &str = "confirm your email address before registering";
+pub const NO_GUESTS: &str = "this event does not take guest registrations; please sign in";
+pub const NOT_REPRESENTATIVE: &str = "you do not represent this organisation";
+pub const ORGANISATION_NOT_MEMBER: &str =
+    "this event is for members; the organisation has no active membership";
+
 /// Who the new registration is for, once the request has been checked.
 pub(super) enum Target {
     Person {
@@ -69,9 +76,7 @@ pub(super) fn plan(
             AppError::invalid("organisation", format!("no organisation `{slug}`"))
         })?;
         if !access::represents(conn, caller_id, organisation_id)? {
-            return Err(AppError::Forbidden(
-                "you do not represent this organisation".into(),
-            ));
+            return Err(AppError::Forbidden(NOT_REPRESENTATIVE.into()));
         }
         let target = match (&req.person_email, &req.guest) {
             (Some(email), None) => person_target(conn, email)?,
@@ -87,9 +92,7 @@ pub(super) fn plan(
             && !organisation_is_member(conn, organisation_id, event)?
             && !staff
         {
-            return Err(AppError::Forbidden(
-                "this event is for members; the organisation has no active membership".into(),
-            ));
+            return Err(AppError::Forbidden(ORGANISATION_NOT_MEMBER.into()));
         }
         return Ok(Plan {
             target,
@@ -130,9 +133,7 @@ pub(super) fn plan(
             });
         }
         if !event.guests_allowed {
-            return Err(AppError::Forbidden(
-                "this event does not take guest registrations; please sign in".into(),
-            ));
+            return Err(AppError::Forbidden(NO_GUESTS.into()));
         }
         let target = guest_target(guest, true)?;
         return Ok(Plan {
@@ -170,9 +171,7 @@ fn require_verified(
 ) -> AppResult<crate::auth::model::Person> {
     let me = crate::auth::service::load_person(conn, person_id)?;
     if !me.is_verified() {
-        return Err(AppError::Forbidden(
-            "confirm your email address before registering".into(),
-        ));
+        return Err(AppError::Forbidden(UNVERIFIED.into()));
     }
     Ok(me)
 }

@@ -33,7 +33,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common", "landing", "orgs", "account", "mine");
+areas!("common", "events", "landing", "orgs", "account", "mine");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -6,6 +6,12 @@ pub mod account;
 pub mod account_links;
 pub mod assets;
 pub mod errors;
+pub mod event_facts;
+pub mod event_form;
+pub mod event_page;
+pub mod event_register;
+pub mod event_view;
+pub mod events_list;
 pub mod forms;
 pub mod i18n;
 pub mod landing;
@@ -39,7 +45,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(mine::configure)
             .configure(my_memberships::configure)
             .configure(registration_page::configure)
-            .service(web::resource("/").get(front_placeholder)),
+            .configure(events_list::configure)
+            // Before the event page, whose `/events/{id}/{slug}` would take these paths.
+            .configure(event_register::configure)
+            .configure(event_page::configure),
     );
 }
 
@@ -55,8 +64,4 @@ async fn choose_language(mut page: Page, query: web::Query<LanguageChoice>) -> H
         page.remember_language(locale);
     }
     page.redirect(query.next.as_deref().unwrap_or("/"))
-}
-
-async fn front_placeholder(page: Page) -> WebResult {
-    errors::render_error(&page, actix_web::http::StatusCode::NOT_FOUND)
 }

@@ -193,12 +193,17 @@ async fn delete_form(page: Page) -> WebResult {
     })
 }
 
-async fn delete(page: Page, state: web::Data<AppState>, form: web::Form<DeleteForm>) -> WebResult {
+async fn delete(
+    page: Page,
+    state: web::Data<AppState>,
+    ip: crate::http::client_ip::ClientIp,
+    form: web::Form<DeleteForm>,
+) -> WebResult {
     page.verify(&form.csrf)?;
     let person_id = page.person()?.id;
     let mut errors = FormErrors::new();
     let mut refusal = None;
-    match erase::erase(&state, person_id, form.password.clone()).await {
+    match erase::erase(&state, person_id, form.password.clone(), ip.0).await {
         Ok(()) => {
             // The service ended every session of the account, this one included.
             let mut response = page.redirect("/goodbye");

@@ -54,6 +54,10 @@ mod web_account;
 #[allow(dead_code)]
 mod web_client;
 mod web_email_links;
+mod web_events;
+mod web_events_access;
+mod web_events_register;
+mod web_events_rules;
 mod web_foundation;
 mod web_landing;
 mod web_mine;

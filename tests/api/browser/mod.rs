@@ -4,6 +4,7 @@
 //! `.ci/run` installs `chromium` and `chromium-driver`. Elsewhere, without them, these tests say
 //! so and pass only when `CI` is not set: in CI a missing browser fails the run.
 
+mod events;
 mod journeys;
 
 use std::net::TcpListener;
