@@ -123,7 +123,8 @@ async fn signup(
     page.verify(&form.csrf)?;
     state
         .limits
-        .check(Action::Register, ip.0, Some(&email_key(&form.email))).await?;
+        .check(Action::Register, ip.0, Some(&email_key(&form.email)))
+        .await?;
     let mut errors = FormErrors::new();
     let country = parse_country(&page, &mut errors, &form.country);
     let request = RegisterRequest {
@@ -224,7 +225,8 @@ async fn signin(
     page.verify(&form.csrf)?;
     state
         .limits
-        .check(Action::Login, ip.0, Some(&email_key(&form.email))).await?;
+        .check(Action::Login, ip.0, Some(&email_key(&form.email)))
+        .await?;
     let next = safe_target(&form.next).to_owned();
     let credentials = LoginRequest {
         email: form.email.clone(),

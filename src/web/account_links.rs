@@ -71,7 +71,8 @@ async fn forgot(
     }
     state
         .limits
-        .check(Action::PasswordReset, ip.0, Some(&email_key(email))).await?;
+        .check(Action::PasswordReset, ip.0, Some(&email_key(email)))
+        .await?;
     let request = PasswordResetRequest {
         email: email.to_owned(),
     };
@@ -157,7 +158,8 @@ async fn reset(
     page.verify(&form.csrf)?;
     state
         .limits
-        .check(Action::PasswordResetConfirm, ip.0, None).await?;
+        .check(Action::PasswordResetConfirm, ip.0, None)
+        .await?;
     let mut errors = FormErrors::new();
     if form.password != form.password2 {
         errors.add("password2", page.t("account-password-mismatch"));
@@ -233,7 +235,8 @@ async fn resend(
     let account = format!("person:{person_id}");
     state
         .limits
-        .check(Action::VerificationResend, ip.0, Some(&account)).await?;
+        .check(Action::VerificationResend, ip.0, Some(&account))
+        .await?;
     match service::resend_verification(&state, person_id).await {
         Ok(()) => Ok(page.redirect("/me?notice=account-notice-verification-sent")),
         Err(AppError::Conflict {

@@ -118,11 +118,14 @@ async fn register(
         .await;
     }
     if let (None, Some(guest)) = (person_id, &req.guest) {
-        state.limits.check(
-            Action::GuestRegistration,
-            ip.0,
-            Some(&email_key(&guest.email)),
-        ).await?;
+        state
+            .limits
+            .check(
+                Action::GuestRegistration,
+                ip.0,
+                Some(&email_key(&guest.email)),
+            )
+            .await?;
     }
     let caller = person_id.map(|person_id| CurrentUser { person_id });
     match service::register(&state, id, caller, req, None).await {
@@ -211,7 +214,8 @@ async fn resend_verification(
     let account = format!("person:{}", person.id);
     state
         .limits
-        .check(Action::VerificationResend, ip.0, Some(&account)).await?;
+        .check(Action::VerificationResend, ip.0, Some(&account))
+        .await?;
     match crate::auth::service::resend_verification(&state, person.id).await {
         Ok(()) | Err(AppError::Conflict { .. }) => {}
         Err(e) => return Err(e.into()),

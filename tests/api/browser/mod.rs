@@ -6,6 +6,7 @@
 
 mod events;
 mod journeys;
+mod members;
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -165,6 +166,15 @@ impl Browser {
         }
     }
 
+    /// How many elements match `css` now (no waiting).
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|all| all.len())
+            .unwrap_or(0)
+    }
+
     pub async fn source(&self) -> String {
         self.client.source().await.unwrap_or_default()
     }
@@ -179,6 +189,17 @@ impl Browser {
             Some(q) => format!("{}?{q}", url.path()),
             None => url.path().to_owned(),
         }
+    }
+
+    /// Waits (up to 10 s) until the page's path ends with `suffix`.
+    pub async fn wait_for_path(&self, suffix: &str) {
+        for _ in 0..100 {
+            if self.path().await.ends_with(suffix) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("never reached …{suffix}; at {}", self.path().await);
     }
 
     /// Types into the field labelled by its id.
