@@ -99,7 +99,11 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         println!("  mail:      {mail} (worker {worker})");
         if demo_when_empty {
             let pool = app.state.pool.clone();
-            tokio::task::spawn_blocking(move || demo_data_if_empty(&pool)).await??;
+            // Never fatal: instances started together race to fill the same new database,
+            // and the one that finds it filled has nothing to add.
+            if let Err(e) = tokio::task::spawn_blocking(move || demo_data_if_empty(&pool)).await? {
+                eprintln!("demo data not loaded: {e:#}");
+            }
         }
         app.run_until_stopped().await
     })

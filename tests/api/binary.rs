@@ -23,6 +23,8 @@ pub fn kolo(dir: &Path) -> Command {
         .env_remove("KOLO_ENV")
         .env_remove("KOLO__DATABASE__URL")
         .env("KOLO__SERVER__BIND", "127.0.0.1:0")
+        // Development loads the demo network into a new database; tests make their own data.
+        .env("KOLO__SERVER__DEMO_DATA_WHEN_EMPTY", "false")
         .env("RUST_LOG", "warn");
     cmd
 }
@@ -32,6 +34,7 @@ async fn serve_starts_on_the_embedded_default_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = kolo(dir.path())
         .arg("serve")
+        .env("KOLO__SERVER__DEMO_DATA_WHEN_EMPTY", "true")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -213,6 +216,8 @@ async fn the_binary_runs_from_any_folder_and_starts_without_errors() {
             .env_clear()
             .env("KOLO__DATABASE__URL", format!("sqlite://{}", db.display()))
             .env("KOLO__SERVER__BIND", "127.0.0.1:0")
+            // Development loads the demo network into a new database; tests make their own data.
+            .env("KOLO__SERVER__DEMO_DATA_WHEN_EMPTY", "false")
             .arg("serve")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
