@@ -244,23 +244,17 @@ impl Browser {
 
     /// Runs axe-core on the current page and fails on any serious or critical violation.
     pub async fn assert_accessible(&self, what: &str) {
-        let present = self
-            .client
-            .execute("return typeof window.axe !== 'undefined';", vec![])
-            .await
-            .expect("script");
-        if present != Value::Bool(true) {
-            self.client.execute(AXE, vec![]).await.expect("inject axe");
-        }
+        // axe is injected and run in one script, so a page that changes in between cannot
+        // leave it undefined.
+        let script = format!(
+            "{AXE}\n;const done = arguments[arguments.length - 1];
+             window.axe.run(document, {{ resultTypes: ['violations'] }})
+                .then(r => done(JSON.stringify(r.violations)))
+                .catch(e => done(JSON.stringify([{{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }}])));"
+        );
         let result = self
             .client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 axe.run(document, { resultTypes: ['violations'] })
-                    .then(r => done(JSON.stringify(r.violations)))
-                    .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));",
-                vec![],
-            )
+            .execute_async(&script, vec![])
             .await
             .expect("axe runs");
         let violations: Vec<Value> =
