@@ -84,21 +84,45 @@ impl JwtKeys {
 
 /// A fresh random secret (256 bits, URL-safe) and its hash for storage.
 pub fn random_secret() -> (String, String) {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let secret = URL_SAFE_NO_PAD.encode(bytes);
+    let secret = random_value();
     let hash = hash_secret(&secret);
     (secret, hash)
 }
 
+/// 256 random bits, URL-safe, for values nothing stores a hash of (the anonymous CSRF cookie).
+pub fn random_value() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
 pub fn hash_secret(secret: &str) -> String {
-    let digest = Sha256::digest(secret.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(secret.as_bytes()))
+}
+
+/// Lower-case hex without a formatter call per byte (ETags and token hashes are on hot paths).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{hash_secret, random_secret};
+    use super::{hash_secret, hex, random_secret};
+
+    #[test]
+    fn hex_is_the_usual_lower_case_digest_text() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(
+            hash_secret("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 
     #[test]
     fn secrets_are_random_and_hashed() {

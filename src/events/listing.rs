@@ -199,7 +199,7 @@ pub async fn sessions(
 ) -> AppResult<Paginated<EventView>> {
     let page = page.validate()?;
     state
-        .db(move |conn| {
+        .read(move |conn| {
             let reader = Reader::load(conn, asker.person_id)?;
             store::find_event(conn, id)?
                 .filter(|e| reader.can_see(e))

@@ -324,18 +324,26 @@ pub async fn get(
     all_translations: bool,
 ) -> AppResult<EventView> {
     state
-        .read(move |conn| {
-            let reader = Reader::load(conn, asker.person_id)?;
-            let event = load_visible(conn, &reader, id)?;
-            if all_translations && !reader.can_manage(&event) {
-                return Err(AppError::Forbidden(
-                    "only the host's staff see every translation".into(),
-                ));
-            }
-            let locale = asker.locale.or(reader.account_locale);
-            views::build(conn, vec![event], locale, all_translations)?
-                .pop()
-                .ok_or(AppError::NotFound("event"))
-        })
+        .read(move |conn| get_on(conn, asker, id, all_translations))
         .await
+}
+
+/// [`get`] on a connection the caller holds, so a page can read more in the same snapshot.
+pub fn get_on(
+    conn: &mut AnyConnection,
+    asker: Asker,
+    id: i64,
+    all_translations: bool,
+) -> AppResult<EventView> {
+    let reader = Reader::load(conn, asker.person_id)?;
+    let event = load_visible(conn, &reader, id)?;
+    if all_translations && !reader.can_manage(&event) {
+        return Err(AppError::Forbidden(
+            "only the host's staff see every translation".into(),
+        ));
+    }
+    let locale = asker.locale.or(reader.account_locale);
+    views::build(conn, vec![event], locale, all_translations)?
+        .pop()
+        .ok_or(AppError::NotFound("event"))
 }

@@ -135,8 +135,7 @@ fn set_control(headers: &mut HeaderMap, value: HeaderValue) {
 /// A strong entity tag: the first 128 bits of the body's SHA-256, quoted.
 fn etag(body: &[u8]) -> String {
     let digest = Sha256::digest(body);
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!("\"{hex}\"")
+    format!("\"{}\"", crate::auth::tokens::hex(&digest[..16]))
 }
 
 /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored,

@@ -104,7 +104,18 @@ fn load(
     if !service::can_see(conn, person_id, staff, &event, now().date())? {
         return Err(AppError::NotFound("event"));
     }
-    let default = event.default_locale();
+    load_visible(conn, person_id, event_id, event.default_locale(), locale)
+}
+
+/// The form of an event the caller has already found visible to the reader (the event page
+/// reads the event and its form in one snapshot).
+pub fn load_visible(
+    conn: &mut AnyConnection,
+    person_id: Option<i64>,
+    event_id: i64,
+    default: Locale,
+    locale: Locale,
+) -> AppResult<RegistrationForm> {
     let sessions: i64 = events::table
         .filter(events::parent_id.eq(event_id))
         .count()

@@ -11,7 +11,7 @@ use crate::events::service::{self, Asker};
 use crate::http::pagination::{PageQuery, MAX_PER_PAGE};
 use crate::http::AppState;
 use crate::i18n::Locale;
-use crate::registrations::form::{registration_form, RegistrationForm};
+use crate::registrations::form::{self, RegistrationForm};
 use crate::web::event_facts::{full_place, google_link, map_link, role, seats, window};
 use crate::web::event_form::Input;
 use crate::web::event_view::{self, Card};
@@ -95,8 +95,19 @@ pub async fn render(
     status: StatusCode,
 ) -> WebResult {
     let asker = asker(&page);
-    let e = service::get(state, asker, id, false).await?;
-    page.locale = page.locale_or(Locale::parse(&e.default_locale));
+    let (explicit, reader_locale) = (explicit_locale(&page), page.locale);
+    // The event and its form in one read: one snapshot, one connection.
+    let (e, locale, form) = state
+        .read(move |conn| {
+            let e = service::get_on(conn, asker, id, false)?;
+            let default = Locale::parse(&e.default_locale);
+            let locale = explicit.or(default).unwrap_or(reader_locale);
+            let default = default.unwrap_or(Locale::En);
+            let form = form::load_visible(conn, asker.person_id, id, default, locale)?;
+            Ok((e, locale, form))
+        })
+        .await?;
+    page.locale = locale;
     let asker = Asker {
         locale: Some(page.locale),
         ..asker
@@ -105,7 +116,6 @@ pub async fn render(
         Some(parent) => Some(service::get(state, asker, parent, false).await?),
         None => None,
     };
-    let form = registration_form(state, asker.person_id, id, page.locale).await?;
     let sessions = if form.has_sessions {
         let all = PageQuery {
             page: Some(1),

@@ -177,7 +177,7 @@ impl FromRequest for Page {
                     let (value, fresh) = match existing {
                         Some(v) => (v, None),
                         None => {
-                            let (v, _) = crate::auth::tokens::random_secret();
+                            let v = crate::auth::tokens::random_value();
                             (v.clone(), Some(v))
                         }
                     };
