@@ -1,97 +1,97 @@
-manage-home-nav = Manage
-manage-home-title = Manage
-manage-home-empty = You are not on the staff of any organisation yet. When an owner of an organisation adds you to its staff, its events and members appear here.
-manage-home-empty-link = Browse events
-manage-home-role-owner = Owner
-manage-home-role-organiser = Organiser
-manage-home-role-admin = Platform admin
-manage-home-host-links = Pages of { $name }
-manage-home-org-nav = Managing { $name }
-manage-home-nav-dashboard = Dashboard
-manage-home-nav-new-event = New event
-manage-home-nav-members = Members
-manage-home-nav-staff = Staff
-manage-home-nav-audit = Audit log
+manage-home-nav = Управување
+manage-home-title = Управување
+manage-home-empty = Сè уште не сте во тимот на ниедна организација. Кога сопственик на организација ќе ве додаде во тимот, тука ќе се појават нејзините настани и членови.
+manage-home-empty-link = Прегледајте ги настаните
+manage-home-role-owner = Сопственик
+manage-home-role-organiser = Организатор
+manage-home-role-admin = Администратор на платформата
+manage-home-host-links = Страници на { $name }
+manage-home-org-nav = Управување: { $name }
+manage-home-nav-dashboard = Преглед
+manage-home-nav-new-event = Нов настан
+manage-home-nav-members = Членови
+manage-home-nav-staff = Тим
+manage-home-nav-audit = Дневник на промени
 manage-home-pending-memberships = { $count ->
-    [one] { $count } membership waiting for approval
-   *[other] { $count } memberships waiting for approval
+    [one] { $count } членство чека одобрување
+   *[other] { $count } членства чекаат одобрување
 }
 manage-home-expiring-memberships = { $count ->
-    [one] { $count } membership expiring in the next 30 days
-   *[other] { $count } memberships expiring in the next 30 days
+    [one] { $count } членство истекува во следните 30 дена
+   *[other] { $count } членства истекуваат во следните 30 дена
 }
-manage-home-no-events = No upcoming events.
-manage-home-events-caption = Next events of { $name }
-manage-home-col-event = Event
-manage-home-col-when = When
-manage-home-col-confirmed = Confirmed / capacity
-manage-home-col-waitlisted = Waitlisted
-manage-home-col-pending = Guests not yet confirmed
-manage-home-col-checked-in = Checked in
-manage-home-col-actions = Actions
-manage-home-draft = Draft
-manage-home-untitled = (untitled)
-manage-home-roster = Roster
-manage-home-checkin = Check-in
-manage-home-outbox-title = Undelivered email
+manage-home-no-events = Нема претстојни настани.
+manage-home-events-caption = Следни настани на { $name }
+manage-home-col-event = Настан
+manage-home-col-when = Кога
+manage-home-col-confirmed = Потврдени / капацитет
+manage-home-col-waitlisted = На листа на чекање
+manage-home-col-pending = Гости што сè уште не потврдиле
+manage-home-col-checked-in = Пријавени на влез
+manage-home-col-actions = Дејства
+manage-home-draft = Нацрт
+manage-home-untitled = (без наслов)
+manage-home-roster = Список на пријавени
+manage-home-checkin = Влез
+manage-home-outbox-title = Неиспорачана пошта
 manage-home-outbox-total = { $count ->
-    [one] { $count } message could not be delivered.
-   *[other] { $count } messages could not be delivered.
+    [one] { $count } порака не можеше да се испорача.
+   *[other] { $count } пораки не можеа да се испорачаат.
 }
-manage-home-outbox-caption = The latest undelivered messages
-manage-home-outbox-recipient = Recipient
-manage-home-outbox-template = Message
-manage-home-outbox-created = Written
-manage-home-outbox-attempts = Attempts
-manage-home-outbox-error = Last error
-manage-home-outbox-retry = Send again
-manage-home-outbox-retry-for = Send the message to { $recipient } again
-manage-home-notice-retried = The message is queued to be sent again.
-manage-home-staff-title = Staff of { $name }
-manage-home-staff-caption = Owners and organisers of { $name }
-manage-home-staff-read-only = Only owners can change the staff.
-manage-home-staff-name = Name
-manage-home-staff-email = Email
-manage-home-staff-email-hint = The email of an existing Kolo account.
-manage-home-staff-role = Role
-manage-home-staff-since = Since
-manage-home-staff-make-owner = Make owner
-manage-home-staff-make-owner-for = Make { $name } an owner
-manage-home-staff-make-organiser = Make organiser
-manage-home-staff-make-organiser-for = Make { $name } an organiser
-manage-home-staff-remove = Remove from staff
-manage-home-staff-remove-for = Remove { $name } from the staff
-manage-home-staff-add-title = Add a person to the staff
-manage-home-staff-add = Add to staff
-manage-home-staff-no-account = No account has this email. Ask the person to sign up first.
-manage-home-staff-email-invalid = Enter a valid email address.
-manage-home-staff-last-owner = This is the organisation's last owner. Add another owner first.
-manage-home-staff-not-host = This organisation does not host events, so it has no staff.
-manage-home-staff-conflict = This change is not possible right now.
-manage-home-staff-remove-title = Remove { $name } from the staff
-manage-home-staff-remove-text = { $name } will no longer manage the events and members of { $org }.
-manage-home-staff-remove-confirm = Yes, remove this person from the staff
-manage-home-staff-remove-confirm-needed = Tick the box to confirm the removal.
-manage-home-back-to-staff = Back to the staff
-manage-home-notice-staff-added = The person is now on the staff.
-manage-home-notice-staff-role = The role is changed.
-manage-home-notice-staff-removed = The person is removed from the staff.
-manage-home-audit-title = Audit log of { $name }
-manage-home-audit-caption = Audit log of { $name }, newest first
-manage-home-audit-action = Action
-manage-home-audit-action-hint = An action code or its beginning, such as membership. or event.published
-manage-home-audit-from = From
-manage-home-audit-to = To
-manage-home-audit-filter = Filter
-manage-home-audit-clear = Clear the filters
-manage-home-audit-date-invalid = Enter a date as YYYY-MM-DD.
+manage-home-outbox-caption = Последните неиспорачани пораки
+manage-home-outbox-recipient = Примач
+manage-home-outbox-template = Порака
+manage-home-outbox-created = Напишана
+manage-home-outbox-attempts = Обиди
+manage-home-outbox-error = Последна грешка
+manage-home-outbox-retry = Испрати повторно
+manage-home-outbox-retry-for = Испрати ја повторно пораката до { $recipient }
+manage-home-notice-retried = Пораката повторно чека да биде испратена.
+manage-home-staff-title = Тим на { $name }
+manage-home-staff-caption = Сопственици и организатори на { $name }
+manage-home-staff-read-only = Само сопствениците можат да го менуваат тимот.
+manage-home-staff-name = Име
+manage-home-staff-email = Е-пошта
+manage-home-staff-email-hint = Е-пошта на постојна сметка во Коло.
+manage-home-staff-role = Улога
+manage-home-staff-since = Од
+manage-home-staff-make-owner = Направи сопственик
+manage-home-staff-make-owner-for = Направи го { $name } сопственик
+manage-home-staff-make-organiser = Направи организатор
+manage-home-staff-make-organiser-for = Направи го { $name } организатор
+manage-home-staff-remove = Отстрани од тимот
+manage-home-staff-remove-for = Отстрани го { $name } од тимот
+manage-home-staff-add-title = Додајте лице во тимот
+manage-home-staff-add = Додај во тимот
+manage-home-staff-no-account = Ниедна сметка нема ваква е-пошта. Замолете го лицето прво да се регистрира.
+manage-home-staff-email-invalid = Внесете исправна адреса на е-пошта.
+manage-home-staff-last-owner = Ова е последниот сопственик на организацијата. Прво додајте уште еден сопственик.
+manage-home-staff-not-host = Оваа организација не организира настани, па нема тим.
+manage-home-staff-conflict = Оваа промена моментално не е можна.
+manage-home-staff-remove-title = Отстранување на { $name } од тимот
+manage-home-staff-remove-text = { $name } повеќе нема да управува со настаните и членовите на { $org }.
+manage-home-staff-remove-confirm = Да, отстранете го ова лице од тимот
+manage-home-staff-remove-confirm-needed = Штиклирајте го полето за да го потврдите отстранувањето.
+manage-home-back-to-staff = Назад кон тимот
+manage-home-notice-staff-added = Лицето сега е во тимот.
+manage-home-notice-staff-role = Улогата е променета.
+manage-home-notice-staff-removed = Лицето е отстрането од тимот.
+manage-home-audit-title = Дневник на промени на { $name }
+manage-home-audit-caption = Дневник на промени на { $name }, најновите прво
+manage-home-audit-action = Дејство
+manage-home-audit-action-hint = Код на дејство или неговиот почеток, на пр. membership. или event.published
+manage-home-audit-from = Од
+manage-home-audit-to = До
+manage-home-audit-filter = Филтрирај
+manage-home-audit-clear = Исчисти ги филтрите
+manage-home-audit-date-invalid = Внесете датум во облик ГГГГ-ММ-ДД.
 manage-home-audit-total = { $count ->
-    [one] { $count } entry
-   *[other] { $count } entries
+    [one] { $count } запис
+   *[other] { $count } записи
 }
-manage-home-audit-when = When
-manage-home-audit-actor = Who
-manage-home-audit-subject = Subject
-manage-home-audit-before = Before
-manage-home-audit-after = After
-manage-home-audit-system = System
+manage-home-audit-when = Кога
+manage-home-audit-actor = Кој
+manage-home-audit-subject = Предмет
+manage-home-audit-before = Пред
+manage-home-audit-after = После
+manage-home-audit-system = Систем

@@ -1,97 +1,101 @@
-manage-home-nav = Manage
-manage-home-title = Manage
-manage-home-empty = You are not on the staff of any organisation yet. When an owner of an organisation adds you to its staff, its events and members appear here.
-manage-home-empty-link = Browse events
-manage-home-role-owner = Owner
-manage-home-role-organiser = Organiser
-manage-home-role-admin = Platform admin
-manage-home-host-links = Pages of { $name }
-manage-home-org-nav = Managing { $name }
-manage-home-nav-dashboard = Dashboard
-manage-home-nav-new-event = New event
-manage-home-nav-members = Members
-manage-home-nav-staff = Staff
-manage-home-nav-audit = Audit log
+manage-home-nav = Administrare
+manage-home-title = Administrare
+manage-home-empty = Nu faceți încă parte din echipa niciunei organizații. Când un proprietar al unei organizații vă adaugă în echipă, evenimentele și membrii ei vor apărea aici.
+manage-home-empty-link = Răsfoiți evenimentele
+manage-home-role-owner = Proprietar
+manage-home-role-organiser = Organizator
+manage-home-role-admin = Administrator al platformei
+manage-home-host-links = Paginile organizației { $name }
+manage-home-org-nav = Administrare: { $name }
+manage-home-nav-dashboard = Panou
+manage-home-nav-new-event = Eveniment nou
+manage-home-nav-members = Membri
+manage-home-nav-staff = Echipă
+manage-home-nav-audit = Jurnal de modificări
 manage-home-pending-memberships = { $count ->
-    [one] { $count } membership waiting for approval
-   *[other] { $count } memberships waiting for approval
+    [one] { $count } calitate de membru așteaptă aprobarea
+    [few] { $count } calități de membru așteaptă aprobarea
+   *[other] { $count } de calități de membru așteaptă aprobarea
 }
 manage-home-expiring-memberships = { $count ->
-    [one] { $count } membership expiring in the next 30 days
-   *[other] { $count } memberships expiring in the next 30 days
+    [one] { $count } calitate de membru expiră în următoarele 30 de zile
+    [few] { $count } calități de membru expiră în următoarele 30 de zile
+   *[other] { $count } de calități de membru expiră în următoarele 30 de zile
 }
-manage-home-no-events = No upcoming events.
-manage-home-events-caption = Next events of { $name }
-manage-home-col-event = Event
-manage-home-col-when = When
-manage-home-col-confirmed = Confirmed / capacity
-manage-home-col-waitlisted = Waitlisted
-manage-home-col-pending = Guests not yet confirmed
-manage-home-col-checked-in = Checked in
-manage-home-col-actions = Actions
-manage-home-draft = Draft
-manage-home-untitled = (untitled)
-manage-home-roster = Roster
-manage-home-checkin = Check-in
-manage-home-outbox-title = Undelivered email
+manage-home-no-events = Niciun eveniment viitor.
+manage-home-events-caption = Următoarele evenimente ale organizației { $name }
+manage-home-col-event = Eveniment
+manage-home-col-when = Când
+manage-home-col-confirmed = Confirmați / capacitate
+manage-home-col-waitlisted = Pe lista de așteptare
+manage-home-col-pending = Invitați neconfirmați încă
+manage-home-col-checked-in = Prezenți la intrare
+manage-home-col-actions = Acțiuni
+manage-home-draft = Ciornă
+manage-home-untitled = (fără titlu)
+manage-home-roster = Lista participanților
+manage-home-checkin = Intrare
+manage-home-outbox-title = E-mailuri nelivrate
 manage-home-outbox-total = { $count ->
-    [one] { $count } message could not be delivered.
-   *[other] { $count } messages could not be delivered.
+    [one] { $count } mesaj nu a putut fi livrat.
+    [few] { $count } mesaje nu au putut fi livrate.
+   *[other] { $count } de mesaje nu au putut fi livrate.
 }
-manage-home-outbox-caption = The latest undelivered messages
-manage-home-outbox-recipient = Recipient
-manage-home-outbox-template = Message
-manage-home-outbox-created = Written
-manage-home-outbox-attempts = Attempts
-manage-home-outbox-error = Last error
-manage-home-outbox-retry = Send again
-manage-home-outbox-retry-for = Send the message to { $recipient } again
-manage-home-notice-retried = The message is queued to be sent again.
-manage-home-staff-title = Staff of { $name }
-manage-home-staff-caption = Owners and organisers of { $name }
-manage-home-staff-read-only = Only owners can change the staff.
-manage-home-staff-name = Name
-manage-home-staff-email = Email
-manage-home-staff-email-hint = The email of an existing Kolo account.
-manage-home-staff-role = Role
-manage-home-staff-since = Since
-manage-home-staff-make-owner = Make owner
-manage-home-staff-make-owner-for = Make { $name } an owner
-manage-home-staff-make-organiser = Make organiser
-manage-home-staff-make-organiser-for = Make { $name } an organiser
-manage-home-staff-remove = Remove from staff
-manage-home-staff-remove-for = Remove { $name } from the staff
-manage-home-staff-add-title = Add a person to the staff
-manage-home-staff-add = Add to staff
-manage-home-staff-no-account = No account has this email. Ask the person to sign up first.
-manage-home-staff-email-invalid = Enter a valid email address.
-manage-home-staff-last-owner = This is the organisation's last owner. Add another owner first.
-manage-home-staff-not-host = This organisation does not host events, so it has no staff.
-manage-home-staff-conflict = This change is not possible right now.
-manage-home-staff-remove-title = Remove { $name } from the staff
-manage-home-staff-remove-text = { $name } will no longer manage the events and members of { $org }.
-manage-home-staff-remove-confirm = Yes, remove this person from the staff
-manage-home-staff-remove-confirm-needed = Tick the box to confirm the removal.
-manage-home-back-to-staff = Back to the staff
-manage-home-notice-staff-added = The person is now on the staff.
-manage-home-notice-staff-role = The role is changed.
-manage-home-notice-staff-removed = The person is removed from the staff.
-manage-home-audit-title = Audit log of { $name }
-manage-home-audit-caption = Audit log of { $name }, newest first
-manage-home-audit-action = Action
-manage-home-audit-action-hint = An action code or its beginning, such as membership. or event.published
-manage-home-audit-from = From
-manage-home-audit-to = To
-manage-home-audit-filter = Filter
-manage-home-audit-clear = Clear the filters
-manage-home-audit-date-invalid = Enter a date as YYYY-MM-DD.
+manage-home-outbox-caption = Cele mai recente mesaje nelivrate
+manage-home-outbox-recipient = Destinatar
+manage-home-outbox-template = Mesaj
+manage-home-outbox-created = Scris
+manage-home-outbox-attempts = Încercări
+manage-home-outbox-error = Ultima eroare
+manage-home-outbox-retry = Trimite din nou
+manage-home-outbox-retry-for = Trimite din nou mesajul către { $recipient }
+manage-home-notice-retried = Mesajul este din nou la rând pentru trimitere.
+manage-home-staff-title = Echipa organizației { $name }
+manage-home-staff-caption = Proprietarii și organizatorii organizației { $name }
+manage-home-staff-read-only = Doar proprietarii pot modifica echipa.
+manage-home-staff-name = Nume
+manage-home-staff-email = E-mail
+manage-home-staff-email-hint = Adresa de e-mail a unui cont Kolo existent.
+manage-home-staff-role = Rol
+manage-home-staff-since = Din
+manage-home-staff-make-owner = Fă proprietar
+manage-home-staff-make-owner-for = Fă-l pe { $name } proprietar
+manage-home-staff-make-organiser = Fă organizator
+manage-home-staff-make-organiser-for = Fă-l pe { $name } organizator
+manage-home-staff-remove = Elimină din echipă
+manage-home-staff-remove-for = Elimină-l pe { $name } din echipă
+manage-home-staff-add-title = Adăugați o persoană în echipă
+manage-home-staff-add = Adaugă în echipă
+manage-home-staff-no-account = Niciun cont nu are această adresă de e-mail. Rugați persoana să se înregistreze mai întâi.
+manage-home-staff-email-invalid = Introduceți o adresă de e-mail validă.
+manage-home-staff-last-owner = Acesta este ultimul proprietar al organizației. Adăugați mai întâi un alt proprietar.
+manage-home-staff-not-host = Această organizație nu găzduiește evenimente, deci nu are echipă.
+manage-home-staff-conflict = Această modificare nu este posibilă acum.
+manage-home-staff-remove-title = Eliminarea lui { $name } din echipă
+manage-home-staff-remove-text = { $name } nu va mai administra evenimentele și membrii organizației { $org }.
+manage-home-staff-remove-confirm = Da, eliminați această persoană din echipă
+manage-home-staff-remove-confirm-needed = Bifați caseta pentru a confirma eliminarea.
+manage-home-back-to-staff = Înapoi la echipă
+manage-home-notice-staff-added = Persoana face acum parte din echipă.
+manage-home-notice-staff-role = Rolul a fost schimbat.
+manage-home-notice-staff-removed = Persoana a fost eliminată din echipă.
+manage-home-audit-title = Jurnalul de modificări al organizației { $name }
+manage-home-audit-caption = Jurnalul de modificări al organizației { $name }, cele mai noi întâi
+manage-home-audit-action = Acțiune
+manage-home-audit-action-hint = Un cod de acțiune sau începutul lui, de ex. membership. sau event.published
+manage-home-audit-from = De la
+manage-home-audit-to = Până la
+manage-home-audit-filter = Filtrează
+manage-home-audit-clear = Șterge filtrele
+manage-home-audit-date-invalid = Introduceți data în forma AAAA-LL-ZZ.
 manage-home-audit-total = { $count ->
-    [one] { $count } entry
-   *[other] { $count } entries
+    [one] { $count } înregistrare
+    [few] { $count } înregistrări
+   *[other] { $count } de înregistrări
 }
-manage-home-audit-when = When
-manage-home-audit-actor = Who
-manage-home-audit-subject = Subject
-manage-home-audit-before = Before
-manage-home-audit-after = After
-manage-home-audit-system = System
+manage-home-audit-when = Când
+manage-home-audit-actor = Cine
+manage-home-audit-subject = Obiect
+manage-home-audit-before = Înainte
+manage-home-audit-after = După
+manage-home-audit-system = Sistem

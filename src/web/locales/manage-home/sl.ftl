@@ -1,97 +1,105 @@
-manage-home-nav = Manage
-manage-home-title = Manage
-manage-home-empty = You are not on the staff of any organisation yet. When an owner of an organisation adds you to its staff, its events and members appear here.
-manage-home-empty-link = Browse events
-manage-home-role-owner = Owner
-manage-home-role-organiser = Organiser
-manage-home-role-admin = Platform admin
-manage-home-host-links = Pages of { $name }
-manage-home-org-nav = Managing { $name }
-manage-home-nav-dashboard = Dashboard
-manage-home-nav-new-event = New event
-manage-home-nav-members = Members
-manage-home-nav-staff = Staff
-manage-home-nav-audit = Audit log
+manage-home-nav = Upravljanje
+manage-home-title = Upravljanje
+manage-home-empty = Niste še v ekipi nobene organizacije. Ko vas lastnik organizacije doda v ekipo, se bodo tu pokazali njeni dogodki in člani.
+manage-home-empty-link = Prebrskajte dogodke
+manage-home-role-owner = Lastnik
+manage-home-role-organiser = Organizator
+manage-home-role-admin = Skrbnik platforme
+manage-home-host-links = Strani organizacije { $name }
+manage-home-org-nav = Upravljanje: { $name }
+manage-home-nav-dashboard = Pregled
+manage-home-nav-new-event = Nov dogodek
+manage-home-nav-members = Člani
+manage-home-nav-staff = Ekipa
+manage-home-nav-audit = Dnevnik sprememb
 manage-home-pending-memberships = { $count ->
-    [one] { $count } membership waiting for approval
-   *[other] { $count } memberships waiting for approval
+    [one] { $count } članstvo čaka na odobritev
+    [two] { $count } članstvi čakata na odobritev
+    [few] { $count } članstva čakajo na odobritev
+   *[other] { $count } članstev čaka na odobritev
 }
 manage-home-expiring-memberships = { $count ->
-    [one] { $count } membership expiring in the next 30 days
-   *[other] { $count } memberships expiring in the next 30 days
+    [one] { $count } članstvo poteče v naslednjih 30 dneh
+    [two] { $count } članstvi potečeta v naslednjih 30 dneh
+    [few] { $count } članstva potečejo v naslednjih 30 dneh
+   *[other] { $count } članstev poteče v naslednjih 30 dneh
 }
-manage-home-no-events = No upcoming events.
-manage-home-events-caption = Next events of { $name }
-manage-home-col-event = Event
-manage-home-col-when = When
-manage-home-col-confirmed = Confirmed / capacity
-manage-home-col-waitlisted = Waitlisted
-manage-home-col-pending = Guests not yet confirmed
-manage-home-col-checked-in = Checked in
-manage-home-col-actions = Actions
-manage-home-draft = Draft
-manage-home-untitled = (untitled)
-manage-home-roster = Roster
-manage-home-checkin = Check-in
-manage-home-outbox-title = Undelivered email
+manage-home-no-events = Ni prihajajočih dogodkov.
+manage-home-events-caption = Naslednji dogodki organizacije { $name }
+manage-home-col-event = Dogodek
+manage-home-col-when = Kdaj
+manage-home-col-confirmed = Potrjeni / zmogljivost
+manage-home-col-waitlisted = Na čakalni listi
+manage-home-col-pending = Gostje, ki še niso potrdili
+manage-home-col-checked-in = Prijavljeni ob vstopu
+manage-home-col-actions = Dejanja
+manage-home-draft = Osnutek
+manage-home-untitled = (brez naslova)
+manage-home-roster = Seznam prijavljenih
+manage-home-checkin = Vstop
+manage-home-outbox-title = Nedostavljena pošta
 manage-home-outbox-total = { $count ->
-    [one] { $count } message could not be delivered.
-   *[other] { $count } messages could not be delivered.
+    [one] { $count } sporočila ni bilo mogoče dostaviti.
+    [two] { $count } sporočil ni bilo mogoče dostaviti.
+    [few] { $count } sporočil ni bilo mogoče dostaviti.
+   *[other] { $count } sporočil ni bilo mogoče dostaviti.
 }
-manage-home-outbox-caption = The latest undelivered messages
-manage-home-outbox-recipient = Recipient
-manage-home-outbox-template = Message
-manage-home-outbox-created = Written
-manage-home-outbox-attempts = Attempts
-manage-home-outbox-error = Last error
-manage-home-outbox-retry = Send again
-manage-home-outbox-retry-for = Send the message to { $recipient } again
-manage-home-notice-retried = The message is queued to be sent again.
-manage-home-staff-title = Staff of { $name }
-manage-home-staff-caption = Owners and organisers of { $name }
-manage-home-staff-read-only = Only owners can change the staff.
-manage-home-staff-name = Name
-manage-home-staff-email = Email
-manage-home-staff-email-hint = The email of an existing Kolo account.
-manage-home-staff-role = Role
-manage-home-staff-since = Since
-manage-home-staff-make-owner = Make owner
-manage-home-staff-make-owner-for = Make { $name } an owner
-manage-home-staff-make-organiser = Make organiser
-manage-home-staff-make-organiser-for = Make { $name } an organiser
-manage-home-staff-remove = Remove from staff
-manage-home-staff-remove-for = Remove { $name } from the staff
-manage-home-staff-add-title = Add a person to the staff
-manage-home-staff-add = Add to staff
-manage-home-staff-no-account = No account has this email. Ask the person to sign up first.
-manage-home-staff-email-invalid = Enter a valid email address.
-manage-home-staff-last-owner = This is the organisation's last owner. Add another owner first.
-manage-home-staff-not-host = This organisation does not host events, so it has no staff.
-manage-home-staff-conflict = This change is not possible right now.
-manage-home-staff-remove-title = Remove { $name } from the staff
-manage-home-staff-remove-text = { $name } will no longer manage the events and members of { $org }.
-manage-home-staff-remove-confirm = Yes, remove this person from the staff
-manage-home-staff-remove-confirm-needed = Tick the box to confirm the removal.
-manage-home-back-to-staff = Back to the staff
-manage-home-notice-staff-added = The person is now on the staff.
-manage-home-notice-staff-role = The role is changed.
-manage-home-notice-staff-removed = The person is removed from the staff.
-manage-home-audit-title = Audit log of { $name }
-manage-home-audit-caption = Audit log of { $name }, newest first
-manage-home-audit-action = Action
-manage-home-audit-action-hint = An action code or its beginning, such as membership. or event.published
-manage-home-audit-from = From
-manage-home-audit-to = To
-manage-home-audit-filter = Filter
-manage-home-audit-clear = Clear the filters
-manage-home-audit-date-invalid = Enter a date as YYYY-MM-DD.
+manage-home-outbox-caption = Zadnja nedostavljena sporočila
+manage-home-outbox-recipient = Prejemnik
+manage-home-outbox-template = Sporočilo
+manage-home-outbox-created = Napisano
+manage-home-outbox-attempts = Poskusi
+manage-home-outbox-error = Zadnja napaka
+manage-home-outbox-retry = Pošlji znova
+manage-home-outbox-retry-for = Znova pošlji sporočilo za { $recipient }
+manage-home-notice-retried = Sporočilo je znova v vrsti za pošiljanje.
+manage-home-staff-title = Ekipa organizacije { $name }
+manage-home-staff-caption = Lastniki in organizatorji organizacije { $name }
+manage-home-staff-read-only = Ekipo lahko spreminjajo samo lastniki.
+manage-home-staff-name = Ime
+manage-home-staff-email = E-pošta
+manage-home-staff-email-hint = E-poštni naslov obstoječega računa Kolo.
+manage-home-staff-role = Vloga
+manage-home-staff-since = Od
+manage-home-staff-make-owner = Naredi za lastnika
+manage-home-staff-make-owner-for = Naredi osebo { $name } za lastnika
+manage-home-staff-make-organiser = Naredi za organizatorja
+manage-home-staff-make-organiser-for = Naredi osebo { $name } za organizatorja
+manage-home-staff-remove = Odstrani iz ekipe
+manage-home-staff-remove-for = Odstrani osebo { $name } iz ekipe
+manage-home-staff-add-title = Dodajte osebo v ekipo
+manage-home-staff-add = Dodaj v ekipo
+manage-home-staff-no-account = Noben račun nima tega e-poštnega naslova. Prosite osebo, naj se najprej registrira.
+manage-home-staff-email-invalid = Vnesite veljaven e-poštni naslov.
+manage-home-staff-last-owner = To je zadnji lastnik organizacije. Najprej dodajte še enega lastnika.
+manage-home-staff-not-host = Ta organizacija ne prireja dogodkov, zato nima ekipe.
+manage-home-staff-conflict = Ta sprememba trenutno ni mogoča.
+manage-home-staff-remove-title = Odstranitev osebe { $name } iz ekipe
+manage-home-staff-remove-text = Oseba { $name } ne bo več upravljala dogodkov in članov organizacije { $org }.
+manage-home-staff-remove-confirm = Da, odstranite to osebo iz ekipe
+manage-home-staff-remove-confirm-needed = Označite polje, da potrdite odstranitev.
+manage-home-back-to-staff = Nazaj na ekipo
+manage-home-notice-staff-added = Oseba je zdaj v ekipi.
+manage-home-notice-staff-role = Vloga je spremenjena.
+manage-home-notice-staff-removed = Oseba je odstranjena iz ekipe.
+manage-home-audit-title = Dnevnik sprememb organizacije { $name }
+manage-home-audit-caption = Dnevnik sprememb organizacije { $name }, najnovejše najprej
+manage-home-audit-action = Dejanje
+manage-home-audit-action-hint = Koda dejanja ali njen začetek, npr. membership. ali event.published
+manage-home-audit-from = Od
+manage-home-audit-to = Do
+manage-home-audit-filter = Filtriraj
+manage-home-audit-clear = Počisti filtre
+manage-home-audit-date-invalid = Vnesite datum v obliki LLLL-MM-DD.
 manage-home-audit-total = { $count ->
-    [one] { $count } entry
-   *[other] { $count } entries
+    [one] { $count } vnos
+    [two] { $count } vnosa
+    [few] { $count } vnosi
+   *[other] { $count } vnosov
 }
-manage-home-audit-when = When
-manage-home-audit-actor = Who
-manage-home-audit-subject = Subject
-manage-home-audit-before = Before
-manage-home-audit-after = After
-manage-home-audit-system = System
+manage-home-audit-when = Kdaj
+manage-home-audit-actor = Kdo
+manage-home-audit-subject = Predmet
+manage-home-audit-before = Prej
+manage-home-audit-after = Potem
+manage-home-audit-system = Sistem

@@ -1,97 +1,97 @@
-manage-home-nav = Manage
-manage-home-title = Manage
-manage-home-empty = You are not on the staff of any organisation yet. When an owner of an organisation adds you to its staff, its events and members appear here.
-manage-home-empty-link = Browse events
-manage-home-role-owner = Owner
-manage-home-role-organiser = Organiser
-manage-home-role-admin = Platform admin
-manage-home-host-links = Pages of { $name }
-manage-home-org-nav = Managing { $name }
-manage-home-nav-dashboard = Dashboard
-manage-home-nav-new-event = New event
-manage-home-nav-members = Members
-manage-home-nav-staff = Staff
-manage-home-nav-audit = Audit log
+manage-home-nav = Menaxhimi
+manage-home-title = Menaxhimi
+manage-home-empty = Ende nuk jeni në ekipin e asnjë organizate. Kur një pronar i një organizate ju shton në ekip, ngjarjet dhe anëtarët e saj do të shfaqen këtu.
+manage-home-empty-link = Shfletoni ngjarjet
+manage-home-role-owner = Pronar
+manage-home-role-organiser = Organizator
+manage-home-role-admin = Administrator i platformës
+manage-home-host-links = Faqet e { $name }
+manage-home-org-nav = Menaxhimi: { $name }
+manage-home-nav-dashboard = Pasqyra
+manage-home-nav-new-event = Ngjarje e re
+manage-home-nav-members = Anëtarët
+manage-home-nav-staff = Ekipi
+manage-home-nav-audit = Regjistri i ndryshimeve
 manage-home-pending-memberships = { $count ->
-    [one] { $count } membership waiting for approval
-   *[other] { $count } memberships waiting for approval
+    [one] { $count } anëtarësim pret miratimin
+   *[other] { $count } anëtarësime presin miratimin
 }
 manage-home-expiring-memberships = { $count ->
-    [one] { $count } membership expiring in the next 30 days
-   *[other] { $count } memberships expiring in the next 30 days
+    [one] { $count } anëtarësim skadon në 30 ditët e ardhshme
+   *[other] { $count } anëtarësime skadojnë në 30 ditët e ardhshme
 }
-manage-home-no-events = No upcoming events.
-manage-home-events-caption = Next events of { $name }
-manage-home-col-event = Event
-manage-home-col-when = When
-manage-home-col-confirmed = Confirmed / capacity
-manage-home-col-waitlisted = Waitlisted
-manage-home-col-pending = Guests not yet confirmed
-manage-home-col-checked-in = Checked in
-manage-home-col-actions = Actions
+manage-home-no-events = Nuk ka ngjarje të ardhshme.
+manage-home-events-caption = Ngjarjet e ardhshme të { $name }
+manage-home-col-event = Ngjarja
+manage-home-col-when = Kur
+manage-home-col-confirmed = Të konfirmuar / kapaciteti
+manage-home-col-waitlisted = Në listën e pritjes
+manage-home-col-pending = Të ftuar ende të pakonfirmuar
+manage-home-col-checked-in = Të regjistruar në hyrje
+manage-home-col-actions = Veprime
 manage-home-draft = Draft
-manage-home-untitled = (untitled)
-manage-home-roster = Roster
-manage-home-checkin = Check-in
-manage-home-outbox-title = Undelivered email
+manage-home-untitled = (pa titull)
+manage-home-roster = Lista e të regjistruarve
+manage-home-checkin = Hyrja
+manage-home-outbox-title = Email-e të padorëzuara
 manage-home-outbox-total = { $count ->
-    [one] { $count } message could not be delivered.
-   *[other] { $count } messages could not be delivered.
+    [one] { $count } mesazh nuk u dorëzua dot.
+   *[other] { $count } mesazhe nuk u dorëzuan dot.
 }
-manage-home-outbox-caption = The latest undelivered messages
-manage-home-outbox-recipient = Recipient
-manage-home-outbox-template = Message
-manage-home-outbox-created = Written
-manage-home-outbox-attempts = Attempts
-manage-home-outbox-error = Last error
-manage-home-outbox-retry = Send again
-manage-home-outbox-retry-for = Send the message to { $recipient } again
-manage-home-notice-retried = The message is queued to be sent again.
-manage-home-staff-title = Staff of { $name }
-manage-home-staff-caption = Owners and organisers of { $name }
-manage-home-staff-read-only = Only owners can change the staff.
-manage-home-staff-name = Name
-manage-home-staff-email = Email
-manage-home-staff-email-hint = The email of an existing Kolo account.
-manage-home-staff-role = Role
-manage-home-staff-since = Since
-manage-home-staff-make-owner = Make owner
-manage-home-staff-make-owner-for = Make { $name } an owner
-manage-home-staff-make-organiser = Make organiser
-manage-home-staff-make-organiser-for = Make { $name } an organiser
-manage-home-staff-remove = Remove from staff
-manage-home-staff-remove-for = Remove { $name } from the staff
-manage-home-staff-add-title = Add a person to the staff
-manage-home-staff-add = Add to staff
-manage-home-staff-no-account = No account has this email. Ask the person to sign up first.
-manage-home-staff-email-invalid = Enter a valid email address.
-manage-home-staff-last-owner = This is the organisation's last owner. Add another owner first.
-manage-home-staff-not-host = This organisation does not host events, so it has no staff.
-manage-home-staff-conflict = This change is not possible right now.
-manage-home-staff-remove-title = Remove { $name } from the staff
-manage-home-staff-remove-text = { $name } will no longer manage the events and members of { $org }.
-manage-home-staff-remove-confirm = Yes, remove this person from the staff
-manage-home-staff-remove-confirm-needed = Tick the box to confirm the removal.
-manage-home-back-to-staff = Back to the staff
-manage-home-notice-staff-added = The person is now on the staff.
-manage-home-notice-staff-role = The role is changed.
-manage-home-notice-staff-removed = The person is removed from the staff.
-manage-home-audit-title = Audit log of { $name }
-manage-home-audit-caption = Audit log of { $name }, newest first
-manage-home-audit-action = Action
-manage-home-audit-action-hint = An action code or its beginning, such as membership. or event.published
-manage-home-audit-from = From
-manage-home-audit-to = To
-manage-home-audit-filter = Filter
-manage-home-audit-clear = Clear the filters
-manage-home-audit-date-invalid = Enter a date as YYYY-MM-DD.
+manage-home-outbox-caption = Mesazhet e fundit të padorëzuara
+manage-home-outbox-recipient = Marrësi
+manage-home-outbox-template = Mesazhi
+manage-home-outbox-created = Shkruar
+manage-home-outbox-attempts = Përpjekje
+manage-home-outbox-error = Gabimi i fundit
+manage-home-outbox-retry = Dërgoje përsëri
+manage-home-outbox-retry-for = Dërgoje përsëri mesazhin për { $recipient }
+manage-home-notice-retried = Mesazhi është përsëri në radhë për t'u dërguar.
+manage-home-staff-title = Ekipi i { $name }
+manage-home-staff-caption = Pronarët dhe organizatorët e { $name }
+manage-home-staff-read-only = Vetëm pronarët mund ta ndryshojnë ekipin.
+manage-home-staff-name = Emri
+manage-home-staff-email = Email-i
+manage-home-staff-email-hint = Email-i i një llogarie ekzistuese në Kolo.
+manage-home-staff-role = Roli
+manage-home-staff-since = Që nga
+manage-home-staff-make-owner = Bëje pronar
+manage-home-staff-make-owner-for = Bëje { $name } pronar
+manage-home-staff-make-organiser = Bëje organizator
+manage-home-staff-make-organiser-for = Bëje { $name } organizator
+manage-home-staff-remove = Hiqe nga ekipi
+manage-home-staff-remove-for = Hiqe { $name } nga ekipi
+manage-home-staff-add-title = Shtoni një person në ekip
+manage-home-staff-add = Shto në ekip
+manage-home-staff-no-account = Asnjë llogari nuk e ka këtë email. Kërkojini personit të regjistrohet fillimisht.
+manage-home-staff-email-invalid = Shkruani një adresë email të vlefshme.
+manage-home-staff-last-owner = Ky është pronari i fundit i organizatës. Shtoni fillimisht një pronar tjetër.
+manage-home-staff-not-host = Kjo organizatë nuk organizon ngjarje, prandaj nuk ka ekip.
+manage-home-staff-conflict = Ky ndryshim nuk është i mundur tani.
+manage-home-staff-remove-title = Heqja e { $name } nga ekipi
+manage-home-staff-remove-text = { $name } nuk do t'i menaxhojë më ngjarjet dhe anëtarët e { $org }.
+manage-home-staff-remove-confirm = Po, hiqeni këtë person nga ekipi
+manage-home-staff-remove-confirm-needed = Shënoni kutinë për të konfirmuar heqjen.
+manage-home-back-to-staff = Kthehu te ekipi
+manage-home-notice-staff-added = Personi tani është në ekip.
+manage-home-notice-staff-role = Roli u ndryshua.
+manage-home-notice-staff-removed = Personi u hoq nga ekipi.
+manage-home-audit-title = Regjistri i ndryshimeve i { $name }
+manage-home-audit-caption = Regjistri i ndryshimeve i { $name }, më të rejat së pari
+manage-home-audit-action = Veprimi
+manage-home-audit-action-hint = Një kod veprimi ose fillimi i tij, p.sh. membership. ose event.published
+manage-home-audit-from = Nga
+manage-home-audit-to = Deri
+manage-home-audit-filter = Filtro
+manage-home-audit-clear = Pastro filtrat
+manage-home-audit-date-invalid = Shkruani datën në formën VVVV-MM-DD.
 manage-home-audit-total = { $count ->
-    [one] { $count } entry
-   *[other] { $count } entries
+    [one] { $count } regjistrim
+   *[other] { $count } regjistrime
 }
-manage-home-audit-when = When
-manage-home-audit-actor = Who
-manage-home-audit-subject = Subject
-manage-home-audit-before = Before
-manage-home-audit-after = After
-manage-home-audit-system = System
+manage-home-audit-when = Kur
+manage-home-audit-actor = Kush
+manage-home-audit-subject = Objekti
+manage-home-audit-before = Më parë
+manage-home-audit-after = Më pas
+manage-home-audit-system = Sistemi

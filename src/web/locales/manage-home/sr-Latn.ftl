@@ -1,97 +1,101 @@
-manage-home-nav = Manage
-manage-home-title = Manage
-manage-home-empty = You are not on the staff of any organisation yet. When an owner of an organisation adds you to its staff, its events and members appear here.
-manage-home-empty-link = Browse events
-manage-home-role-owner = Owner
-manage-home-role-organiser = Organiser
-manage-home-role-admin = Platform admin
-manage-home-host-links = Pages of { $name }
-manage-home-org-nav = Managing { $name }
-manage-home-nav-dashboard = Dashboard
-manage-home-nav-new-event = New event
-manage-home-nav-members = Members
-manage-home-nav-staff = Staff
-manage-home-nav-audit = Audit log
+manage-home-nav = Upravljanje
+manage-home-title = Upravljanje
+manage-home-empty = Još niste u timu nijedne organizacije. Kada vas vlasnik organizacije doda u tim, ovde će se pojaviti njeni događaji i članovi.
+manage-home-empty-link = Pregledajte događaje
+manage-home-role-owner = Vlasnik
+manage-home-role-organiser = Organizator
+manage-home-role-admin = Administrator platforme
+manage-home-host-links = Stranice organizacije { $name }
+manage-home-org-nav = Upravljanje: { $name }
+manage-home-nav-dashboard = Pregled
+manage-home-nav-new-event = Novi događaj
+manage-home-nav-members = Članovi
+manage-home-nav-staff = Tim
+manage-home-nav-audit = Dnevnik izmena
 manage-home-pending-memberships = { $count ->
-    [one] { $count } membership waiting for approval
-   *[other] { $count } memberships waiting for approval
+    [one] { $count } članstvo čeka odobrenje
+    [few] { $count } članstva čekaju odobrenje
+   *[other] { $count } članstava čeka odobrenje
 }
 manage-home-expiring-memberships = { $count ->
-    [one] { $count } membership expiring in the next 30 days
-   *[other] { $count } memberships expiring in the next 30 days
+    [one] { $count } članstvo ističe u narednih 30 dana
+    [few] { $count } članstva ističu u narednih 30 dana
+   *[other] { $count } članstava ističe u narednih 30 dana
 }
-manage-home-no-events = No upcoming events.
-manage-home-events-caption = Next events of { $name }
-manage-home-col-event = Event
-manage-home-col-when = When
-manage-home-col-confirmed = Confirmed / capacity
-manage-home-col-waitlisted = Waitlisted
-manage-home-col-pending = Guests not yet confirmed
-manage-home-col-checked-in = Checked in
-manage-home-col-actions = Actions
-manage-home-draft = Draft
-manage-home-untitled = (untitled)
-manage-home-roster = Roster
-manage-home-checkin = Check-in
-manage-home-outbox-title = Undelivered email
+manage-home-no-events = Nema predstojećih događaja.
+manage-home-events-caption = Naredni događaji organizacije { $name }
+manage-home-col-event = Događaj
+manage-home-col-when = Kada
+manage-home-col-confirmed = Potvrđeno / kapacitet
+manage-home-col-waitlisted = Na listi čekanja
+manage-home-col-pending = Gosti koji još nisu potvrdili
+manage-home-col-checked-in = Prijavljeni na ulazu
+manage-home-col-actions = Radnje
+manage-home-draft = Nacrt
+manage-home-untitled = (bez naslova)
+manage-home-roster = Spisak prijavljenih
+manage-home-checkin = Ulaz
+manage-home-outbox-title = Neisporučena pošta
 manage-home-outbox-total = { $count ->
-    [one] { $count } message could not be delivered.
-   *[other] { $count } messages could not be delivered.
+    [one] { $count } poruka nije mogla biti isporučena.
+    [few] { $count } poruke nisu mogle biti isporučene.
+   *[other] { $count } poruka nije moglo biti isporučeno.
 }
-manage-home-outbox-caption = The latest undelivered messages
-manage-home-outbox-recipient = Recipient
-manage-home-outbox-template = Message
-manage-home-outbox-created = Written
-manage-home-outbox-attempts = Attempts
-manage-home-outbox-error = Last error
-manage-home-outbox-retry = Send again
-manage-home-outbox-retry-for = Send the message to { $recipient } again
-manage-home-notice-retried = The message is queued to be sent again.
-manage-home-staff-title = Staff of { $name }
-manage-home-staff-caption = Owners and organisers of { $name }
-manage-home-staff-read-only = Only owners can change the staff.
-manage-home-staff-name = Name
-manage-home-staff-email = Email
-manage-home-staff-email-hint = The email of an existing Kolo account.
-manage-home-staff-role = Role
-manage-home-staff-since = Since
-manage-home-staff-make-owner = Make owner
-manage-home-staff-make-owner-for = Make { $name } an owner
-manage-home-staff-make-organiser = Make organiser
-manage-home-staff-make-organiser-for = Make { $name } an organiser
-manage-home-staff-remove = Remove from staff
-manage-home-staff-remove-for = Remove { $name } from the staff
-manage-home-staff-add-title = Add a person to the staff
-manage-home-staff-add = Add to staff
-manage-home-staff-no-account = No account has this email. Ask the person to sign up first.
-manage-home-staff-email-invalid = Enter a valid email address.
-manage-home-staff-last-owner = This is the organisation's last owner. Add another owner first.
-manage-home-staff-not-host = This organisation does not host events, so it has no staff.
-manage-home-staff-conflict = This change is not possible right now.
-manage-home-staff-remove-title = Remove { $name } from the staff
-manage-home-staff-remove-text = { $name } will no longer manage the events and members of { $org }.
-manage-home-staff-remove-confirm = Yes, remove this person from the staff
-manage-home-staff-remove-confirm-needed = Tick the box to confirm the removal.
-manage-home-back-to-staff = Back to the staff
-manage-home-notice-staff-added = The person is now on the staff.
-manage-home-notice-staff-role = The role is changed.
-manage-home-notice-staff-removed = The person is removed from the staff.
-manage-home-audit-title = Audit log of { $name }
-manage-home-audit-caption = Audit log of { $name }, newest first
-manage-home-audit-action = Action
-manage-home-audit-action-hint = An action code or its beginning, such as membership. or event.published
-manage-home-audit-from = From
-manage-home-audit-to = To
-manage-home-audit-filter = Filter
-manage-home-audit-clear = Clear the filters
-manage-home-audit-date-invalid = Enter a date as YYYY-MM-DD.
+manage-home-outbox-caption = Poslednje neisporučene poruke
+manage-home-outbox-recipient = Primalac
+manage-home-outbox-template = Poruka
+manage-home-outbox-created = Napisana
+manage-home-outbox-attempts = Pokušaji
+manage-home-outbox-error = Poslednja greška
+manage-home-outbox-retry = Pošalji ponovo
+manage-home-outbox-retry-for = Ponovo pošalji poruku za { $recipient }
+manage-home-notice-retried = Poruka je ponovo u redu za slanje.
+manage-home-staff-title = Tim organizacije { $name }
+manage-home-staff-caption = Vlasnici i organizatori organizacije { $name }
+manage-home-staff-read-only = Samo vlasnici mogu menjati tim.
+manage-home-staff-name = Ime
+manage-home-staff-email = Imejl
+manage-home-staff-email-hint = Imejl postojećeg Kolo naloga.
+manage-home-staff-role = Uloga
+manage-home-staff-since = Od
+manage-home-staff-make-owner = Postavi za vlasnika
+manage-home-staff-make-owner-for = Postavi osobu { $name } za vlasnika
+manage-home-staff-make-organiser = Postavi za organizatora
+manage-home-staff-make-organiser-for = Postavi osobu { $name } za organizatora
+manage-home-staff-remove = Ukloni iz tima
+manage-home-staff-remove-for = Ukloni osobu { $name } iz tima
+manage-home-staff-add-title = Dodajte osobu u tim
+manage-home-staff-add = Dodaj u tim
+manage-home-staff-no-account = Nijedan nalog nema ovaj imejl. Zamolite osobu da se prvo registruje.
+manage-home-staff-email-invalid = Unesite ispravnu imejl adresu.
+manage-home-staff-last-owner = Ovo je poslednji vlasnik organizacije. Prvo dodajte još jednog vlasnika.
+manage-home-staff-not-host = Ova organizacija ne organizuje događaje, pa nema tim.
+manage-home-staff-conflict = Ova izmena trenutno nije moguća.
+manage-home-staff-remove-title = Uklanjanje osobe { $name } iz tima
+manage-home-staff-remove-text = Osoba { $name } više neće upravljati događajima i članovima organizacije { $org }.
+manage-home-staff-remove-confirm = Da, uklonite ovu osobu iz tima
+manage-home-staff-remove-confirm-needed = Označite polje da potvrdite uklanjanje.
+manage-home-back-to-staff = Nazad na tim
+manage-home-notice-staff-added = Osoba je sada u timu.
+manage-home-notice-staff-role = Uloga je promenjena.
+manage-home-notice-staff-removed = Osoba je uklonjena iz tima.
+manage-home-audit-title = Dnevnik izmena organizacije { $name }
+manage-home-audit-caption = Dnevnik izmena organizacije { $name }, najnovije prvo
+manage-home-audit-action = Radnja
+manage-home-audit-action-hint = Kod radnje ili njegov početak, na primer membership. ili event.published
+manage-home-audit-from = Od
+manage-home-audit-to = Do
+manage-home-audit-filter = Filtriraj
+manage-home-audit-clear = Poništi filtere
+manage-home-audit-date-invalid = Unesite datum u obliku GGGG-MM-DD.
 manage-home-audit-total = { $count ->
-    [one] { $count } entry
-   *[other] { $count } entries
+    [one] { $count } zapis
+    [few] { $count } zapisa
+   *[other] { $count } zapisa
 }
-manage-home-audit-when = When
-manage-home-audit-actor = Who
-manage-home-audit-subject = Subject
-manage-home-audit-before = Before
-manage-home-audit-after = After
-manage-home-audit-system = System
+manage-home-audit-when = Kada
+manage-home-audit-actor = Ko
+manage-home-audit-subject = Predmet
+manage-home-audit-before = Pre
+manage-home-audit-after = Posle
+manage-home-audit-system = Sistem
