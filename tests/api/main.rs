@@ -61,6 +61,7 @@ mod web_events_rules;
 mod web_foundation;
 mod web_landing;
 mod web_manage_audit;
+mod web_manage_fixtures;
 mod web_manage_home;
 mod web_manage_staff;
 mod web_mine;

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::helpers::today;
 use crate::web_account::signed_in;
-use crate::web_manage_home::{cast, squash};
+use crate::web_manage_fixtures::{cast, squash};
 
 #[tokio::test]
 async fn owners_filter_the_audit_log_as_the_api_does() {

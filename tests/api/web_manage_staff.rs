@@ -3,7 +3,7 @@
 
 use crate::web_account::signed_in;
 use crate::web_client::Browser;
-use crate::web_manage_home::{cast, staff_api};
+use crate::web_manage_fixtures::{cast, staff_api};
 
 const PAGE: &str = "/manage/o/kc/staff";
 
