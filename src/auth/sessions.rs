@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::auth::model::Person;
 use crate::auth::tokens;
-use crate::db::schema::{people, web_sessions};
+use crate::db::schema::{people, staff_roles, web_sessions};
 use crate::db::AnyConnection;
 
 /// A session is refreshed (its expiry pushed forward) at most this often, so that reading
@@ -33,17 +33,19 @@ pub fn create(
     Ok(secret)
 }
 
-/// The person a cookie's secret names, if the session is live and the account not erased.
+/// The person a cookie's secret names, if the session is live and the account not erased,
+/// and whether they are on the staff of any organisation (for the pages' "Manage" link; read
+/// in the same query, so pages pay nothing for it).
 /// A session idle for `ttl` expires; an active one is extended (sliding expiry).
 pub fn person_for(
     conn: &mut AnyConnection,
     secret: &str,
     ttl: Duration,
     now: NaiveDateTime,
-) -> QueryResult<Option<Person>> {
+) -> QueryResult<Option<(Person, bool)>> {
     let token_hash = tokens::hash_secret(secret);
-    let found: Option<(i64, NaiveDateTime, Person)> = web_sessions::table
-        .inner_join(people::table)
+    let found: Option<(i64, NaiveDateTime, Person, Option<i64>)> = web_sessions::table
+        .inner_join(people::table.left_join(staff_roles::table))
         .filter(web_sessions::token_hash.eq(&token_hash))
         .filter(web_sessions::expires_at.gt(now))
         .filter(people::anonymised_at.is_null())
@@ -51,10 +53,11 @@ pub fn person_for(
             web_sessions::id,
             web_sessions::last_seen_at,
             Person::as_select(),
+            staff_roles::id.nullable(),
         ))
         .first(conn)
         .optional()?;
-    let Some((id, last_seen_at, person)) = found else {
+    let Some((id, last_seen_at, person, staff_role)) = found else {
         return Ok(None);
     };
     if now - last_seen_at > TOUCH_EVERY {
@@ -65,7 +68,7 @@ pub fn person_for(
             ))
             .execute(conn)?;
     }
-    Ok(Some(person))
+    Ok(Some((person, staff_role.is_some())))
 }
 
 /// Ends the session a cookie names (sign-out).

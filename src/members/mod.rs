@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod api;
+pub mod dashboard;
 pub mod emails;
 pub mod lists;
 pub mod memberships;

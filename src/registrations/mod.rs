@@ -1,6 +1,7 @@
 //! Registrations: capacity that never overbooks, the waitlist and its promotions, guests,
 //! delegations by representatives, questions, rosters and check-in.
 
+pub mod dashboard;
 pub mod emails;
 pub mod form;
 pub mod guest_link;

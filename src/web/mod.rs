@@ -15,6 +15,9 @@ pub mod events_list;
 pub mod forms;
 pub mod i18n;
 pub mod landing;
+pub mod manage_audit;
+pub mod manage_home;
+pub mod manage_staff;
 pub mod mine;
 pub mod my_memberships;
 pub mod orgs;
@@ -46,6 +49,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(my_memberships::configure)
             .configure(registration_page::configure)
             .configure(events_list::configure)
+            .configure(manage_home::configure)
+            .configure(manage_staff::configure)
+            .configure(manage_audit::configure)
             // Before the event page, whose `/events/{id}/{slug}` would take these paths.
             .configure(event_register::configure)
             .configure(event_page::configure),

@@ -36,6 +36,9 @@ pub struct Page {
     pub locale: Locale,
     pub locale_source: LocaleSource,
     pub person: Option<Person>,
+    /// Whether the signed-in person is on the staff of some organisation (read with the
+    /// session, so the header's "Manage" link costs no query).
+    staffs: bool,
     /// The token every form of this page carries (`<input name="csrf">`).
     pub csrf: String,
     /// The request's path and query, for links back here (language picker, sign-in).
@@ -155,7 +158,7 @@ impl FromRequest for Page {
                 .cookie(SESSION_COOKIE)
                 .map(|c| c.value().to_owned())
                 .filter(|v| !v.is_empty() && v.len() <= 64);
-            let person = match session.clone() {
+            let found = match session.clone() {
                 Some(secret) => {
                     let ttl = chrono::Duration::days(settings.web.session_ttl_days);
                     state
@@ -166,6 +169,8 @@ impl FromRequest for Page {
                 }
                 None => None,
             };
+            let staffs = found.as_ref().is_some_and(|(_, staffs)| *staffs);
+            let person = found.map(|(person, _)| person);
             let secret = &settings.auth.jwt_secret;
             let (csrf, new_csrf_cookie) = match (&person, session) {
                 (Some(_), Some(session)) => (csrf_token(secret, &format!("s:{session}")), None),
@@ -210,6 +215,7 @@ impl FromRequest for Page {
                 locale,
                 locale_source,
                 person,
+                staffs,
                 csrf,
                 here,
                 notice,
@@ -236,6 +242,7 @@ impl Page {
             locale: locale_without_account(req),
             locale_source: LocaleSource::Default,
             person: None,
+            staffs: false,
             csrf: String::new(),
             here: here(req),
             notice: None,
@@ -298,6 +305,12 @@ impl Page {
 
     pub fn is_admin(&self) -> bool {
         self.person.as_ref().is_some_and(|p| p.is_admin)
+    }
+
+    /// Whether the header shows the organisers' pages: staff of some organisation, or a
+    /// platform admin.
+    pub fn may_manage(&self) -> bool {
+        self.staffs || self.is_admin()
     }
 
     /// The signed-in person, or the sign-in page (which comes back here afterwards).
