@@ -15,6 +15,9 @@ pub mod events_list;
 pub mod forms;
 pub mod i18n;
 pub mod landing;
+pub mod manage_members;
+pub mod manage_members_decide;
+pub mod manage_members_types;
 pub mod mine;
 pub mod my_memberships;
 pub mod orgs;
@@ -46,6 +49,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(my_memberships::configure)
             .configure(registration_page::configure)
             .configure(events_list::configure)
+            .configure(manage_members::configure)
             // Before the event page, whose `/events/{id}/{slug}` would take these paths.
             .configure(event_register::configure)
             .configure(event_page::configure),

@@ -60,6 +60,8 @@ mod web_events_register;
 mod web_events_rules;
 mod web_foundation;
 mod web_landing;
+mod web_manage_members;
+mod web_manage_members_types;
 mod web_mine;
 mod web_orgs;
 mod web_orgs_embed;
