@@ -1,146 +1,146 @@
-manage-members-title = Members of { $host }
-manage-members-nav-label = Member pages
-manage-members-nav-members = Members
-manage-members-nav-applications = Applications
-manage-members-nav-types = Membership types
-manage-members-nav-directory = Directory
-manage-members-filters-title = Filters
-manage-members-filter-search = Name, email or organisation
-manage-members-filter-status = Status
-manage-members-filter-type = Membership type
-manage-members-filter-kind = Person or organisation
-manage-members-filter-country = Country
-manage-members-filter-expiring = Ending within (days)
-manage-members-filter-expiring-hint = For example 30: active memberships that end in the next 30 days.
-manage-members-filter-any = Any
-manage-members-filter-choose = Choose…
-manage-members-filter-apply = Show
-manage-members-filter-clear = Clear the filters
-manage-members-expiring-invalid = Enter a number of days, for example 30.
+manage-members-title = Членове на { $host }
+manage-members-nav-label = Страници за членовете
+manage-members-nav-members = Членове
+manage-members-nav-applications = Кандидатури
+manage-members-nav-types = Видове членство
+manage-members-nav-directory = Указател
+manage-members-filters-title = Филтри
+manage-members-filter-search = Име, имейл или организация
+manage-members-filter-status = Статус
+manage-members-filter-type = Вид членство
+manage-members-filter-kind = Лице или организация
+manage-members-filter-country = Държава
+manage-members-filter-expiring = Изтича в следващите (дни)
+manage-members-filter-expiring-hint = Например 30: активни членства, които изтичат в следващите 30 дни.
+manage-members-filter-any = Всички
+manage-members-filter-choose = Изберете…
+manage-members-filter-apply = Покажи
+manage-members-filter-clear = Изчисти филтрите
+manage-members-expiring-invalid = Въведете брой дни, например 30.
 manage-members-count = { $count ->
-    [one] { $count } membership
-   *[other] { $count } memberships
+    [one] { $count } членство
+   *[other] { $count } членства
 }
-manage-members-csv = Download as a spreadsheet (CSV)
-manage-members-none = No membership matches these filters.
-manage-members-table = Memberships
-manage-members-col-member = Member
-manage-members-col-name = Name
-manage-members-col-email = Email
-manage-members-col-kind = Member kind
-manage-members-col-type = Membership type
-manage-members-col-status = Status
-manage-members-col-applied = Applied on
-manage-members-col-starts = Since
-manage-members-col-ends = Until
-manage-members-col-applicant-note = Applicant's note
-manage-members-col-reason = Note to the member
-manage-members-col-select = Select
-manage-members-col-actions = Actions
-manage-members-col-why = Why
-manage-members-kind-person = Person
-manage-members-kind-organisation = Organisation
-manage-members-status-pending = Waiting for approval
-manage-members-status-active = Active
-manage-members-status-expired = Expired
-manage-members-status-rejected = Not accepted
-manage-members-status-cancelled = Ended
-manage-members-representatives = Representatives
-manage-members-representatives-of = People who act for { $name }
-manage-members-representatives-none = This organisation has no representatives.
-manage-members-decide-title = Decide on the application
-manage-members-note = Note to the applicant (optional)
-manage-members-note-hint = It is sent to the applicant with the decision.
-manage-members-approve = Approve
-manage-members-approve-one = Approve { $name }
-manage-members-reject = Reject
-manage-members-reject-one = Reject { $name }
-manage-members-reject-title = Reject the application of { $name }
-manage-members-reject-intro = The applicant receives an email saying the application was not accepted, with your note if you write one. This cannot be undone; they may apply again.
-manage-members-reject-confirm = Yes, reject the application of { $name }
-manage-members-reject-confirm-needed = Tick the box to confirm the rejection.
-manage-members-keep = Go back without changes
-manage-members-decided-already = This membership has changed meanwhile and can no longer be decided this way. Its current state is shown below.
-manage-members-notice-approved = The membership is approved. The member receives an email.
-manage-members-notice-rejected = The application is rejected. The applicant receives an email.
-manage-members-renew-title = Renewal
-manage-members-renew-intro = Renewing extends the membership by one term of its type, from its current end (or from today if it has ended). The member receives an email.
-manage-members-renew = Renew the membership
-manage-members-renew-lifetime = A lifetime membership does not need renewing.
-manage-members-renew-not-now = This membership cannot be renewed in its current state.
-manage-members-notice-renewed = The membership is renewed.
-manage-members-back = All members
-manage-members-applications-title = Membership applications to { $host }
+manage-members-csv = Изтегли като таблица (CSV)
+manage-members-none = Няма членство, което да отговаря на тези филтри.
+manage-members-table = Членства
+manage-members-col-member = Член
+manage-members-col-name = Име
+manage-members-col-email = Имейл
+manage-members-col-kind = Вид член
+manage-members-col-type = Вид членство
+manage-members-col-status = Статус
+manage-members-col-applied = Подадена на
+manage-members-col-starts = От
+manage-members-col-ends = До
+manage-members-col-applicant-note = Бележка от кандидата
+manage-members-col-reason = Бележка до члена
+manage-members-col-select = Избор
+manage-members-col-actions = Действия
+manage-members-col-why = Причина
+manage-members-kind-person = Лице
+manage-members-kind-organisation = Организация
+manage-members-status-pending = Чака одобрение
+manage-members-status-active = Активно
+manage-members-status-expired = Изтекло
+manage-members-status-rejected = Не е прието
+manage-members-status-cancelled = Прекратено
+manage-members-representatives = Представители
+manage-members-representatives-of = Лица, които представляват { $name }
+manage-members-representatives-none = Тази организация няма представители.
+manage-members-decide-title = Решение по кандидатурата
+manage-members-note = Бележка до кандидата (по желание)
+manage-members-note-hint = Изпраща се на кандидата заедно с решението.
+manage-members-approve = Одобри
+manage-members-approve-one = Одобри: { $name }
+manage-members-reject = Откажи
+manage-members-reject-one = Откажи: { $name }
+manage-members-reject-title = Отказ на кандидатурата: { $name }
+manage-members-reject-intro = Кандидатът получава имейл, че кандидатурата не е приета, с вашата бележка, ако напишете такава. Това не може да бъде отменено; кандидатът може да кандидатства отново.
+manage-members-reject-confirm = Да, откажи кандидатурата: { $name }
+manage-members-reject-confirm-needed = Отметнете полето, за да потвърдите отказа.
+manage-members-keep = Назад без промени
+manage-members-decided-already = Това членство междувременно се промени и вече не може да се реши по този начин. Текущото му състояние е показано по-долу.
+manage-members-notice-approved = Членството е одобрено. Членът получава имейл.
+manage-members-notice-rejected = Кандидатурата е отказана. Кандидатът получава имейл.
+manage-members-renew-title = Подновяване
+manage-members-renew-intro = Подновяването удължава членството с още един период от неговия вид, от текущия край (или от днес, ако е изтекло). Членът получава имейл.
+manage-members-renew = Поднови членството
+manage-members-renew-lifetime = Пожизненото членство не се нуждае от подновяване.
+manage-members-renew-not-now = Това членство не може да бъде подновено в текущото му състояние.
+manage-members-notice-renewed = Членството е подновено.
+manage-members-back = Всички членове
+manage-members-applications-title = Кандидатури за членство в { $host }
 manage-members-applications-count = { $count ->
-    [one] { $count } application waiting
-   *[other] { $count } applications waiting
+    [one] { $count } кандидатура чака
+   *[other] { $count } кандидатури чакат
 }
-manage-members-applications-none = No application is waiting.
-manage-members-applications-table = Applications waiting for approval
-manage-members-select-one = Select { $name }
-manage-members-bulk-selected = Approve the selected
+manage-members-applications-none = Няма чакащи кандидатури.
+manage-members-applications-table = Кандидатури, които чакат одобрение
+manage-members-select-one = Избери: { $name }
+manage-members-bulk-selected = Одобри избраните
 manage-members-bulk-page = { $count ->
-    [one] Approve the { $count } application on this page
-   *[other] Approve all { $count } applications on this page
+    [one] Одобри { $count } кандидатура на тази страница
+   *[other] Одобри всички { $count } кандидатури на тази страница
 }
-manage-members-bulk-none = Select at least one application.
-manage-members-bulk-title = Approval of applications
+manage-members-bulk-none = Изберете поне една кандидатура.
+manage-members-bulk-title = Одобряване на кандидатури
 manage-members-bulk-approved = { $count ->
-    [one] { $count } membership approved.
-   *[other] { $count } memberships approved.
+    [one] Одобрено е { $count } членство.
+   *[other] Одобрени са { $count } членства.
 }
 manage-members-bulk-failed = { $count ->
-    [one] { $count } application could not be approved:
-   *[other] { $count } applications could not be approved:
+    [one] { $count } кандидатура не можа да бъде одобрена:
+   *[other] { $count } кандидатури не можаха да бъдат одобрени:
 }
-manage-members-bulk-failures = Applications not approved
-manage-members-bulk-failed-gone = Not found among this organisation's memberships.
-manage-members-bulk-failed-decided = Already decided: it is no longer waiting for approval.
-manage-members-bulk-failed-conflict = The member already has another live membership.
-manage-members-bulk-failed-forbidden = You may not approve it.
-manage-members-bulk-failed-other = An unexpected error; try again.
-manage-members-bulk-back = Back to the applications
-manage-members-directory-title = Directory of { $host }
-manage-members-directory-intro = This is the directory exactly as members see it: active members who chose to be listed, with public details only.
-manage-members-directory-empty = No member has chosen to be listed yet.
-manage-members-directory-since = Member since { $date }
-manage-members-types-title = Membership types of { $host }
-manage-members-types-table = Membership types
-manage-members-types-none = There are no membership types yet.
-manage-members-types-owners-only = Only the owners of the organisation may change membership types.
-manage-members-type-new = New membership type
-manage-members-type-new-title = New membership type
-manage-members-type-edit-title = Change the membership type
-manage-members-type-edit = Change { $name }
-manage-members-type-name = Name
-manage-members-type-name-hint = In at least one language; members see it in theirs when it is given.
-manage-members-type-duration = Duration
-manage-members-type-duration-hint = In months; leave empty for a lifetime membership.
-manage-members-type-duration-invalid = Enter a whole number of months, or leave it empty.
+manage-members-bulk-failures = Неодобрени кандидатури
+manage-members-bulk-failed-gone = Не е намерена сред членствата на тази организация.
+manage-members-bulk-failed-decided = Вече е решено: не чака одобрение.
+manage-members-bulk-failed-conflict = Членът вече има друго действащо членство.
+manage-members-bulk-failed-forbidden = Нямате право да я одобрите.
+manage-members-bulk-failed-other = Неочаквана грешка; опитайте отново.
+manage-members-bulk-back = Назад към кандидатурите
+manage-members-directory-title = Указател на членовете на { $host }
+manage-members-directory-intro = Това е указателят точно както го виждат членовете: активни членове, избрали да бъдат включени, само с публични данни.
+manage-members-directory-empty = Все още нито един член не е избрал да бъде включен.
+manage-members-directory-since = Член от { $date }
+manage-members-types-title = Видове членство на { $host }
+manage-members-types-table = Видове членство
+manage-members-types-none = Все още няма видове членство.
+manage-members-types-owners-only = Само собствениците на организацията могат да променят видовете членство.
+manage-members-type-new = Нов вид членство
+manage-members-type-new-title = Нов вид членство
+manage-members-type-edit-title = Промяна на вида членство
+manage-members-type-edit = Промени: { $name }
+manage-members-type-name = Наименование
+manage-members-type-name-hint = Поне на един език; членовете го виждат на своя, когато е посочено.
+manage-members-type-duration = Продължителност
+manage-members-type-duration-hint = В месеци; оставете празно за пожизнено членство.
+manage-members-type-duration-invalid = Въведете цял брой месеци или оставете празно.
 manage-members-type-months = { $count ->
-    [one] { $count } month
-   *[other] { $count } months
+    [one] { $count } месец
+   *[other] { $count } месеца
 }
-manage-members-type-lifetime = Lifetime
-manage-members-type-approval = Approval
-manage-members-type-approval-label = Applications need approval by staff
-manage-members-type-fee = Yearly fee
-manage-members-type-fee-hint = Recorded and shown, never charged; for example 25.00. Leave empty for none.
-manage-members-type-currency = Currency
-manage-members-type-currency-hint = Three letters, for example EUR or RSD; needed with a fee.
-manage-members-type-create = Create the membership type
-manage-members-type-save = Save the changes
-manage-members-type-open = Open
-manage-members-type-retired = Retired
-manage-members-type-retire = Retire { $name }
-manage-members-type-retire-title = Retire the membership type { $name }
-manage-members-type-retire-intro = A retired type takes no new applications. Memberships of this type stay as they are and can still be renewed. You can reopen it later.
-manage-members-type-retire-confirm = Yes, retire { $name }
-manage-members-type-retire-confirm-needed = Tick the box to confirm.
-manage-members-type-reopen = Reopen { $name }
-manage-members-yes = Yes
-manage-members-no = No
-manage-members-notice-type-created = The membership type is created.
-manage-members-notice-type-saved = The membership type is saved.
-manage-members-notice-type-retired = The membership type is retired: it takes no new applications.
-manage-members-notice-type-reopened = The membership type is open for applications again.
+manage-members-type-lifetime = Пожизнено
+manage-members-type-approval = Одобрение
+manage-members-type-approval-label = Кандидатурите се одобряват от екипа
+manage-members-type-fee = Годишен членски внос
+manage-members-type-fee-hint = Записва се и се показва, никога не се събира; например 25.00. Оставете празно, ако няма.
+manage-members-type-currency = Валута
+manage-members-type-currency-hint = Три букви, например EUR или RSD; нужна е при членски внос.
+manage-members-type-create = Създай вид членство
+manage-members-type-save = Запази промените
+manage-members-type-open = Отворено
+manage-members-type-retired = Оттеглено
+manage-members-type-retire = Оттегли: { $name }
+manage-members-type-retire-title = Оттегляне на вида членство: { $name }
+manage-members-type-retire-intro = Оттегленият вид не приема нови кандидатури. Членствата от този вид остават такива, каквито са, и все още могат да се подновяват. По-късно можете да го отворите отново.
+manage-members-type-retire-confirm = Да, оттегли: { $name }
+manage-members-type-retire-confirm-needed = Отметнете полето за потвърждение.
+manage-members-type-reopen = Отвори отново: { $name }
+manage-members-yes = Да
+manage-members-no = Не
+manage-members-notice-type-created = Видът членство е създаден.
+manage-members-notice-type-saved = Видът членство е запазен.
+manage-members-notice-type-retired = Видът членство е оттеглен: не приема нови кандидатури.
+manage-members-notice-type-reopened = Видът членство е отново отворен за кандидатури.

@@ -1,146 +1,152 @@
-manage-members-title = Members of { $host }
-manage-members-nav-label = Member pages
-manage-members-nav-members = Members
-manage-members-nav-applications = Applications
-manage-members-nav-types = Membership types
-manage-members-nav-directory = Directory
-manage-members-filters-title = Filters
-manage-members-filter-search = Name, email or organisation
+manage-members-title = Članovi organizacije { $host }
+manage-members-nav-label = Stranice o članovima
+manage-members-nav-members = Članovi
+manage-members-nav-applications = Prijave
+manage-members-nav-types = Vrste članstva
+manage-members-nav-directory = Imenik
+manage-members-filters-title = Filtri
+manage-members-filter-search = Ime, e-pošta ili organizacija
 manage-members-filter-status = Status
-manage-members-filter-type = Membership type
-manage-members-filter-kind = Person or organisation
-manage-members-filter-country = Country
-manage-members-filter-expiring = Ending within (days)
-manage-members-filter-expiring-hint = For example 30: active memberships that end in the next 30 days.
-manage-members-filter-any = Any
-manage-members-filter-choose = Choose…
-manage-members-filter-apply = Show
-manage-members-filter-clear = Clear the filters
-manage-members-expiring-invalid = Enter a number of days, for example 30.
+manage-members-filter-type = Vrsta članstva
+manage-members-filter-kind = Osoba ili organizacija
+manage-members-filter-country = Država
+manage-members-filter-expiring = Istječe u sljedećih (dana)
+manage-members-filter-expiring-hint = Na primjer 30: aktivna članstva koja istječu u sljedećih 30 dana.
+manage-members-filter-any = Sve
+manage-members-filter-choose = Odaberite…
+manage-members-filter-apply = Prikaži
+manage-members-filter-clear = Poništi filtre
+manage-members-expiring-invalid = Unesite broj dana, na primjer 30.
 manage-members-count = { $count ->
-    [one] { $count } membership
-   *[other] { $count } memberships
+    [one] { $count } članstvo
+    [few] { $count } članstva
+   *[other] { $count } članstava
 }
-manage-members-csv = Download as a spreadsheet (CSV)
-manage-members-none = No membership matches these filters.
-manage-members-table = Memberships
-manage-members-col-member = Member
-manage-members-col-name = Name
-manage-members-col-email = Email
-manage-members-col-kind = Member kind
-manage-members-col-type = Membership type
+manage-members-csv = Preuzmi kao tablicu (CSV)
+manage-members-none = Nijedno članstvo ne odgovara ovim filtrima.
+manage-members-table = Članstva
+manage-members-col-member = Član
+manage-members-col-name = Ime
+manage-members-col-email = E-pošta
+manage-members-col-kind = Vrsta člana
+manage-members-col-type = Vrsta članstva
 manage-members-col-status = Status
-manage-members-col-applied = Applied on
-manage-members-col-starts = Since
-manage-members-col-ends = Until
-manage-members-col-applicant-note = Applicant's note
-manage-members-col-reason = Note to the member
-manage-members-col-select = Select
-manage-members-col-actions = Actions
-manage-members-col-why = Why
-manage-members-kind-person = Person
-manage-members-kind-organisation = Organisation
-manage-members-status-pending = Waiting for approval
-manage-members-status-active = Active
-manage-members-status-expired = Expired
-manage-members-status-rejected = Not accepted
-manage-members-status-cancelled = Ended
-manage-members-representatives = Representatives
-manage-members-representatives-of = People who act for { $name }
-manage-members-representatives-none = This organisation has no representatives.
-manage-members-decide-title = Decide on the application
-manage-members-note = Note to the applicant (optional)
-manage-members-note-hint = It is sent to the applicant with the decision.
-manage-members-approve = Approve
-manage-members-approve-one = Approve { $name }
-manage-members-reject = Reject
-manage-members-reject-one = Reject { $name }
-manage-members-reject-title = Reject the application of { $name }
-manage-members-reject-intro = The applicant receives an email saying the application was not accepted, with your note if you write one. This cannot be undone; they may apply again.
-manage-members-reject-confirm = Yes, reject the application of { $name }
-manage-members-reject-confirm-needed = Tick the box to confirm the rejection.
-manage-members-keep = Go back without changes
-manage-members-decided-already = This membership has changed meanwhile and can no longer be decided this way. Its current state is shown below.
-manage-members-notice-approved = The membership is approved. The member receives an email.
-manage-members-notice-rejected = The application is rejected. The applicant receives an email.
-manage-members-renew-title = Renewal
-manage-members-renew-intro = Renewing extends the membership by one term of its type, from its current end (or from today if it has ended). The member receives an email.
-manage-members-renew = Renew the membership
-manage-members-renew-lifetime = A lifetime membership does not need renewing.
-manage-members-renew-not-now = This membership cannot be renewed in its current state.
-manage-members-notice-renewed = The membership is renewed.
-manage-members-back = All members
-manage-members-applications-title = Membership applications to { $host }
+manage-members-col-applied = Prijava podnesena
+manage-members-col-starts = Od
+manage-members-col-ends = Do
+manage-members-col-applicant-note = Napomena podnositelja
+manage-members-col-reason = Napomena članu
+manage-members-col-select = Odabir
+manage-members-col-actions = Radnje
+manage-members-col-why = Razlog
+manage-members-kind-person = Osoba
+manage-members-kind-organisation = Organizacija
+manage-members-status-pending = Čeka odobrenje
+manage-members-status-active = Aktivno
+manage-members-status-expired = Isteklo
+manage-members-status-rejected = Nije prihvaćeno
+manage-members-status-cancelled = Prekinuto
+manage-members-representatives = Predstavnici
+manage-members-representatives-of = Osobe koje zastupaju organizaciju { $name }
+manage-members-representatives-none = Ova organizacija nema predstavnika.
+manage-members-decide-title = Odluka o prijavi
+manage-members-note = Napomena podnositelju (nije obavezno)
+manage-members-note-hint = Šalje se podnositelju zajedno s odlukom.
+manage-members-approve = Odobri
+manage-members-approve-one = Odobri: { $name }
+manage-members-reject = Odbij
+manage-members-reject-one = Odbij: { $name }
+manage-members-reject-title = Odbijanje prijave: { $name }
+manage-members-reject-intro = Podnositelj prima e-poruku da prijava nije prihvaćena, s vašom napomenom ako je napišete. Ovo se ne može poništiti; podnositelj se može ponovno prijaviti.
+manage-members-reject-confirm = Da, odbij prijavu: { $name }
+manage-members-reject-confirm-needed = Označite polje kako biste potvrdili odbijanje.
+manage-members-keep = Natrag bez promjena
+manage-members-decided-already = Ovo članstvo se u međuvremenu promijenilo i o njemu se više ne može odlučivati na ovaj način. Njegovo sadašnje stanje je prikazano ispod.
+manage-members-notice-approved = Članstvo je odobreno. Član prima e-poruku.
+manage-members-notice-rejected = Prijava je odbijena. Podnositelj prima e-poruku.
+manage-members-renew-title = Obnova
+manage-members-renew-intro = Obnova produžava članstvo za jedan period njegove vrste, od sadašnjeg isteka (ili od danas ako je isteklo). Član prima e-poruku.
+manage-members-renew = Obnovi članstvo
+manage-members-renew-lifetime = Doživotno članstvo ne treba obnavljati.
+manage-members-renew-not-now = Ovo se članstvo ne može obnoviti u sadašnjem stanju.
+manage-members-notice-renewed = Članstvo je obnovljeno.
+manage-members-back = Svi članovi
+manage-members-applications-title = Prijave za članstvo u organizaciji { $host }
 manage-members-applications-count = { $count ->
-    [one] { $count } application waiting
-   *[other] { $count } applications waiting
+    [one] { $count } prijava čeka
+    [few] { $count } prijave čekaju
+   *[other] { $count } prijava čeka
 }
-manage-members-applications-none = No application is waiting.
-manage-members-applications-table = Applications waiting for approval
-manage-members-select-one = Select { $name }
-manage-members-bulk-selected = Approve the selected
+manage-members-applications-none = Nijedna prijava ne čeka.
+manage-members-applications-table = Prijave koje čekaju odobrenje
+manage-members-select-one = Odaberi: { $name }
+manage-members-bulk-selected = Odobri odabrane
 manage-members-bulk-page = { $count ->
-    [one] Approve the { $count } application on this page
-   *[other] Approve all { $count } applications on this page
+    [one] Odobri { $count } prijavu na ovoj stranici
+    [few] Odobri sve { $count } prijave na ovoj stranici
+   *[other] Odobri svih { $count } prijava na ovoj stranici
 }
-manage-members-bulk-none = Select at least one application.
-manage-members-bulk-title = Approval of applications
+manage-members-bulk-none = Odaberite barem jednu prijavu.
+manage-members-bulk-title = Odobravanje prijava
 manage-members-bulk-approved = { $count ->
-    [one] { $count } membership approved.
-   *[other] { $count } memberships approved.
+    [one] Odobreno je { $count } članstvo.
+    [few] Odobrena su { $count } članstva.
+   *[other] Odobreno je { $count } članstava.
 }
 manage-members-bulk-failed = { $count ->
-    [one] { $count } application could not be approved:
-   *[other] { $count } applications could not be approved:
+    [one] { $count } prijava nije mogla biti odobrena:
+    [few] { $count } prijave nisu mogle biti odobrene:
+   *[other] { $count } prijava nije moglo biti odobreno:
 }
-manage-members-bulk-failures = Applications not approved
-manage-members-bulk-failed-gone = Not found among this organisation's memberships.
-manage-members-bulk-failed-decided = Already decided: it is no longer waiting for approval.
-manage-members-bulk-failed-conflict = The member already has another live membership.
-manage-members-bulk-failed-forbidden = You may not approve it.
-manage-members-bulk-failed-other = An unexpected error; try again.
-manage-members-bulk-back = Back to the applications
-manage-members-directory-title = Directory of { $host }
-manage-members-directory-intro = This is the directory exactly as members see it: active members who chose to be listed, with public details only.
-manage-members-directory-empty = No member has chosen to be listed yet.
-manage-members-directory-since = Member since { $date }
-manage-members-types-title = Membership types of { $host }
-manage-members-types-table = Membership types
-manage-members-types-none = There are no membership types yet.
-manage-members-types-owners-only = Only the owners of the organisation may change membership types.
-manage-members-type-new = New membership type
-manage-members-type-new-title = New membership type
-manage-members-type-edit-title = Change the membership type
-manage-members-type-edit = Change { $name }
-manage-members-type-name = Name
-manage-members-type-name-hint = In at least one language; members see it in theirs when it is given.
-manage-members-type-duration = Duration
-manage-members-type-duration-hint = In months; leave empty for a lifetime membership.
-manage-members-type-duration-invalid = Enter a whole number of months, or leave it empty.
+manage-members-bulk-failures = Neodobrene prijave
+manage-members-bulk-failed-gone = Nije pronađena među članstvima ove organizacije.
+manage-members-bulk-failed-decided = Već je odlučeno: više ne čeka odobrenje.
+manage-members-bulk-failed-conflict = Član već ima drugo važeće članstvo.
+manage-members-bulk-failed-forbidden = Nemate pravo odobriti je.
+manage-members-bulk-failed-other = Neočekivana pogreška; pokušajte ponovno.
+manage-members-bulk-back = Natrag na prijave
+manage-members-directory-title = Imenik članova organizacije { $host }
+manage-members-directory-intro = Ovo je imenik točno onakav kakav ga vide članovi: aktivni članovi koji su pristali biti navedeni, samo sa javnim podacima.
+manage-members-directory-empty = Još se nijedan član nije odlučio biti naveden.
+manage-members-directory-since = Član od { $date }
+manage-members-types-title = Vrste članstva organizacije { $host }
+manage-members-types-table = Vrste članstva
+manage-members-types-none = Još nema vrsta članstva.
+manage-members-types-owners-only = Vrste članstva mogu mijenjati samo vlasnici organizacije.
+manage-members-type-new = Nova vrsta članstva
+manage-members-type-new-title = Nova vrsta članstva
+manage-members-type-edit-title = Izmjena vrste članstva
+manage-members-type-edit = Uredi: { $name }
+manage-members-type-name = Naziv
+manage-members-type-name-hint = Na barem jednom jeziku; članovi ga vide na svom jeziku kada je naveden.
+manage-members-type-duration = Trajanje
+manage-members-type-duration-hint = U mjesecima; ostavite prazno za doživotno članstvo.
+manage-members-type-duration-invalid = Unesite cijeli broj mjeseci ili ostavite prazno.
 manage-members-type-months = { $count ->
-    [one] { $count } month
-   *[other] { $count } months
+    [one] { $count } mjesec
+    [few] { $count } mjeseca
+   *[other] { $count } mjeseci
 }
-manage-members-type-lifetime = Lifetime
-manage-members-type-approval = Approval
-manage-members-type-approval-label = Applications need approval by staff
-manage-members-type-fee = Yearly fee
-manage-members-type-fee-hint = Recorded and shown, never charged; for example 25.00. Leave empty for none.
-manage-members-type-currency = Currency
-manage-members-type-currency-hint = Three letters, for example EUR or RSD; needed with a fee.
-manage-members-type-create = Create the membership type
-manage-members-type-save = Save the changes
-manage-members-type-open = Open
-manage-members-type-retired = Retired
-manage-members-type-retire = Retire { $name }
-manage-members-type-retire-title = Retire the membership type { $name }
-manage-members-type-retire-intro = A retired type takes no new applications. Memberships of this type stay as they are and can still be renewed. You can reopen it later.
-manage-members-type-retire-confirm = Yes, retire { $name }
-manage-members-type-retire-confirm-needed = Tick the box to confirm.
-manage-members-type-reopen = Reopen { $name }
-manage-members-yes = Yes
-manage-members-no = No
-manage-members-notice-type-created = The membership type is created.
-manage-members-notice-type-saved = The membership type is saved.
-manage-members-notice-type-retired = The membership type is retired: it takes no new applications.
-manage-members-notice-type-reopened = The membership type is open for applications again.
+manage-members-type-lifetime = Doživotno
+manage-members-type-approval = Odobrenje
+manage-members-type-approval-label = Prijave mora odobriti osoblje
+manage-members-type-fee = Godišnja članarina
+manage-members-type-fee-hint = Bilježi se i prikazuje, nikada se ne naplaćuje; na primjer 25.00. Ostavite prazno ako je nema.
+manage-members-type-currency = Valuta
+manage-members-type-currency-hint = Tri slova, na primjer EUR ili RSD; potrebna uz članarinu.
+manage-members-type-create = Stvori vrstu članstva
+manage-members-type-save = Spremi promjene
+manage-members-type-open = Otvoreno
+manage-members-type-retired = Povučeno
+manage-members-type-retire = Povuci: { $name }
+manage-members-type-retire-title = Povlačenje vrste članstva: { $name }
+manage-members-type-retire-intro = Povučena vrsta ne prima nove prijave. Članstva ove vrste ostaju kakva jesu i i dalje se mogu obnavljati. Kasnije je možete ponovno otvoriti.
+manage-members-type-retire-confirm = Da, povuci: { $name }
+manage-members-type-retire-confirm-needed = Označite polje kako biste potvrdili.
+manage-members-type-reopen = Ponovo otvori: { $name }
+manage-members-yes = Da
+manage-members-no = Ne
+manage-members-notice-type-created = Vrsta članstva je stvorena.
+manage-members-notice-type-saved = Vrsta članstva je spremljena.
+manage-members-notice-type-retired = Vrsta članstva je povučena: ne prima nove prijave.
+manage-members-notice-type-reopened = Vrsta članstva je ponovno otvorena za prijave.

@@ -1,146 +1,146 @@
-manage-members-title = Members of { $host }
-manage-members-nav-label = Member pages
-manage-members-nav-members = Members
-manage-members-nav-applications = Applications
-manage-members-nav-types = Membership types
-manage-members-nav-directory = Directory
-manage-members-filters-title = Filters
-manage-members-filter-search = Name, email or organisation
-manage-members-filter-status = Status
-manage-members-filter-type = Membership type
-manage-members-filter-kind = Person or organisation
-manage-members-filter-country = Country
-manage-members-filter-expiring = Ending within (days)
-manage-members-filter-expiring-hint = For example 30: active memberships that end in the next 30 days.
-manage-members-filter-any = Any
-manage-members-filter-choose = Choose…
-manage-members-filter-apply = Show
-manage-members-filter-clear = Clear the filters
-manage-members-expiring-invalid = Enter a number of days, for example 30.
+manage-members-title = Членови на { $host }
+manage-members-nav-label = Страници за членовите
+manage-members-nav-members = Членови
+manage-members-nav-applications = Пријави
+manage-members-nav-types = Видови членство
+manage-members-nav-directory = Именик
+manage-members-filters-title = Филтри
+manage-members-filter-search = Име, е-пошта или организација
+manage-members-filter-status = Статус
+manage-members-filter-type = Вид членство
+manage-members-filter-kind = Лице или организација
+manage-members-filter-country = Држава
+manage-members-filter-expiring = Истекува во следните (дена)
+manage-members-filter-expiring-hint = На пример 30: активни членства што истекуваат во следните 30 дена.
+manage-members-filter-any = Сите
+manage-members-filter-choose = Изберете…
+manage-members-filter-apply = Прикажи
+manage-members-filter-clear = Исчисти ги филтрите
+manage-members-expiring-invalid = Внесете број на денови, на пример 30.
 manage-members-count = { $count ->
-    [one] { $count } membership
-   *[other] { $count } memberships
+    [one] { $count } членство
+   *[other] { $count } членства
 }
-manage-members-csv = Download as a spreadsheet (CSV)
-manage-members-none = No membership matches these filters.
-manage-members-table = Memberships
-manage-members-col-member = Member
-manage-members-col-name = Name
-manage-members-col-email = Email
-manage-members-col-kind = Member kind
-manage-members-col-type = Membership type
-manage-members-col-status = Status
-manage-members-col-applied = Applied on
-manage-members-col-starts = Since
-manage-members-col-ends = Until
-manage-members-col-applicant-note = Applicant's note
-manage-members-col-reason = Note to the member
-manage-members-col-select = Select
-manage-members-col-actions = Actions
-manage-members-col-why = Why
-manage-members-kind-person = Person
-manage-members-kind-organisation = Organisation
-manage-members-status-pending = Waiting for approval
-manage-members-status-active = Active
-manage-members-status-expired = Expired
-manage-members-status-rejected = Not accepted
-manage-members-status-cancelled = Ended
-manage-members-representatives = Representatives
-manage-members-representatives-of = People who act for { $name }
-manage-members-representatives-none = This organisation has no representatives.
-manage-members-decide-title = Decide on the application
-manage-members-note = Note to the applicant (optional)
-manage-members-note-hint = It is sent to the applicant with the decision.
-manage-members-approve = Approve
-manage-members-approve-one = Approve { $name }
-manage-members-reject = Reject
-manage-members-reject-one = Reject { $name }
-manage-members-reject-title = Reject the application of { $name }
-manage-members-reject-intro = The applicant receives an email saying the application was not accepted, with your note if you write one. This cannot be undone; they may apply again.
-manage-members-reject-confirm = Yes, reject the application of { $name }
-manage-members-reject-confirm-needed = Tick the box to confirm the rejection.
-manage-members-keep = Go back without changes
-manage-members-decided-already = This membership has changed meanwhile and can no longer be decided this way. Its current state is shown below.
-manage-members-notice-approved = The membership is approved. The member receives an email.
-manage-members-notice-rejected = The application is rejected. The applicant receives an email.
-manage-members-renew-title = Renewal
-manage-members-renew-intro = Renewing extends the membership by one term of its type, from its current end (or from today if it has ended). The member receives an email.
-manage-members-renew = Renew the membership
-manage-members-renew-lifetime = A lifetime membership does not need renewing.
-manage-members-renew-not-now = This membership cannot be renewed in its current state.
-manage-members-notice-renewed = The membership is renewed.
-manage-members-back = All members
-manage-members-applications-title = Membership applications to { $host }
+manage-members-csv = Преземи како табела (CSV)
+manage-members-none = Ниедно членство не одговара на овие филтри.
+manage-members-table = Членства
+manage-members-col-member = Член
+manage-members-col-name = Име
+manage-members-col-email = Е-пошта
+manage-members-col-kind = Вид член
+manage-members-col-type = Вид членство
+manage-members-col-status = Статус
+manage-members-col-applied = Пријавено на
+manage-members-col-starts = Од
+manage-members-col-ends = До
+manage-members-col-applicant-note = Белешка од подносителот
+manage-members-col-reason = Белешка до членот
+manage-members-col-select = Избор
+manage-members-col-actions = Дејства
+manage-members-col-why = Причина
+manage-members-kind-person = Лице
+manage-members-kind-organisation = Организација
+manage-members-status-pending = Чека одобрување
+manage-members-status-active = Активно
+manage-members-status-expired = Истечено
+manage-members-status-rejected = Не е прифатено
+manage-members-status-cancelled = Завршено
+manage-members-representatives = Претставници
+manage-members-representatives-of = Лица што ја претставуваат { $name }
+manage-members-representatives-none = Оваа организација нема претставници.
+manage-members-decide-title = Одлука за пријавата
+manage-members-note = Белешка до подносителот (незадолжително)
+manage-members-note-hint = Му се испраќа на подносителот заедно со одлуката.
+manage-members-approve = Одобри
+manage-members-approve-one = Одобри: { $name }
+manage-members-reject = Одбиј
+manage-members-reject-one = Одбиј: { $name }
+manage-members-reject-title = Одбивање на пријавата: { $name }
+manage-members-reject-intro = Подносителот добива е-порака дека пријавата не е прифатена, со вашата белешка ако напишете. Ова не може да се поништи; подносителот може повторно да се пријави.
+manage-members-reject-confirm = Да, одбиј ја пријавата: { $name }
+manage-members-reject-confirm-needed = Штиклирајте го полето за да го потврдите одбивањето.
+manage-members-keep = Назад без промени
+manage-members-decided-already = Ова членство во меѓувреме се промени и повеќе не може да се одлучи на овој начин. Неговата моментална состојба е прикажана подолу.
+manage-members-notice-approved = Членството е одобрено. Членот добива е-порака.
+manage-members-notice-rejected = Пријавата е одбиена. Подносителот добива е-порака.
+manage-members-renew-title = Обнова
+manage-members-renew-intro = Обновата го продолжува членството за уште еден период од неговиот вид, од моменталниот крај (или од денес ако истекло). Членот добива е-порака.
+manage-members-renew = Обнови го членството
+manage-members-renew-lifetime = Доживотното членство не треба да се обновува.
+manage-members-renew-not-now = Ова членство не може да се обнови во моменталната состојба.
+manage-members-notice-renewed = Членството е обновено.
+manage-members-back = Сите членови
+manage-members-applications-title = Пријави за членство во { $host }
 manage-members-applications-count = { $count ->
-    [one] { $count } application waiting
-   *[other] { $count } applications waiting
+    [one] { $count } пријава чека
+   *[other] { $count } пријави чекаат
 }
-manage-members-applications-none = No application is waiting.
-manage-members-applications-table = Applications waiting for approval
-manage-members-select-one = Select { $name }
-manage-members-bulk-selected = Approve the selected
+manage-members-applications-none = Ниедна пријава не чека.
+manage-members-applications-table = Пријави што чекаат одобрување
+manage-members-select-one = Избери: { $name }
+manage-members-bulk-selected = Одобри ги избраните
 manage-members-bulk-page = { $count ->
-    [one] Approve the { $count } application on this page
-   *[other] Approve all { $count } applications on this page
+    [one] Одобри ја { $count } пријава на оваа страница
+   *[other] Одобри ги сите { $count } пријави на оваа страница
 }
-manage-members-bulk-none = Select at least one application.
-manage-members-bulk-title = Approval of applications
+manage-members-bulk-none = Изберете барем една пријава.
+manage-members-bulk-title = Одобрување пријави
 manage-members-bulk-approved = { $count ->
-    [one] { $count } membership approved.
-   *[other] { $count } memberships approved.
+    [one] Одобрено е { $count } членство.
+   *[other] Одобрени се { $count } членства.
 }
 manage-members-bulk-failed = { $count ->
-    [one] { $count } application could not be approved:
-   *[other] { $count } applications could not be approved:
+    [one] { $count } пријава не можеше да се одобри:
+   *[other] { $count } пријави не можеа да се одобрат:
 }
-manage-members-bulk-failures = Applications not approved
-manage-members-bulk-failed-gone = Not found among this organisation's memberships.
-manage-members-bulk-failed-decided = Already decided: it is no longer waiting for approval.
-manage-members-bulk-failed-conflict = The member already has another live membership.
-manage-members-bulk-failed-forbidden = You may not approve it.
-manage-members-bulk-failed-other = An unexpected error; try again.
-manage-members-bulk-back = Back to the applications
-manage-members-directory-title = Directory of { $host }
-manage-members-directory-intro = This is the directory exactly as members see it: active members who chose to be listed, with public details only.
-manage-members-directory-empty = No member has chosen to be listed yet.
-manage-members-directory-since = Member since { $date }
-manage-members-types-title = Membership types of { $host }
-manage-members-types-table = Membership types
-manage-members-types-none = There are no membership types yet.
-manage-members-types-owners-only = Only the owners of the organisation may change membership types.
-manage-members-type-new = New membership type
-manage-members-type-new-title = New membership type
-manage-members-type-edit-title = Change the membership type
-manage-members-type-edit = Change { $name }
-manage-members-type-name = Name
-manage-members-type-name-hint = In at least one language; members see it in theirs when it is given.
-manage-members-type-duration = Duration
-manage-members-type-duration-hint = In months; leave empty for a lifetime membership.
-manage-members-type-duration-invalid = Enter a whole number of months, or leave it empty.
+manage-members-bulk-failures = Неодобрени пријави
+manage-members-bulk-failed-gone = Не е најдена меѓу членствата на оваа организација.
+manage-members-bulk-failed-decided = Веќе е одлучено: повеќе не чека одобрување.
+manage-members-bulk-failed-conflict = Членот веќе има друго важечко членство.
+manage-members-bulk-failed-forbidden = Немате право да ја одобрите.
+manage-members-bulk-failed-other = Неочекувана грешка; обидете се повторно.
+manage-members-bulk-back = Назад кон пријавите
+manage-members-directory-title = Именик на членовите на { $host }
+manage-members-directory-intro = Ова е именикот точно како што го гледаат членовите: активни членови што избрале да бидат наведени, само со јавни податоци.
+manage-members-directory-empty = Сè уште ниеден член не избрал да биде наведен.
+manage-members-directory-since = Член од { $date }
+manage-members-types-title = Видови членство на { $host }
+manage-members-types-table = Видови членство
+manage-members-types-none = Сè уште нема видови членство.
+manage-members-types-owners-only = Видовите членство можат да ги менуваат само сопствениците на организацијата.
+manage-members-type-new = Нов вид членство
+manage-members-type-new-title = Нов вид членство
+manage-members-type-edit-title = Измена на видот членство
+manage-members-type-edit = Измени: { $name }
+manage-members-type-name = Назив
+manage-members-type-name-hint = На барем еден јазик; членовите го гледаат на својот кога е наведен.
+manage-members-type-duration = Траење
+manage-members-type-duration-hint = Во месеци; оставете празно за доживотно членство.
+manage-members-type-duration-invalid = Внесете цел број месеци или оставете празно.
 manage-members-type-months = { $count ->
-    [one] { $count } month
-   *[other] { $count } months
+    [one] { $count } месец
+   *[other] { $count } месеци
 }
-manage-members-type-lifetime = Lifetime
-manage-members-type-approval = Approval
-manage-members-type-approval-label = Applications need approval by staff
-manage-members-type-fee = Yearly fee
-manage-members-type-fee-hint = Recorded and shown, never charged; for example 25.00. Leave empty for none.
-manage-members-type-currency = Currency
-manage-members-type-currency-hint = Three letters, for example EUR or RSD; needed with a fee.
-manage-members-type-create = Create the membership type
-manage-members-type-save = Save the changes
-manage-members-type-open = Open
-manage-members-type-retired = Retired
-manage-members-type-retire = Retire { $name }
-manage-members-type-retire-title = Retire the membership type { $name }
-manage-members-type-retire-intro = A retired type takes no new applications. Memberships of this type stay as they are and can still be renewed. You can reopen it later.
-manage-members-type-retire-confirm = Yes, retire { $name }
-manage-members-type-retire-confirm-needed = Tick the box to confirm.
-manage-members-type-reopen = Reopen { $name }
-manage-members-yes = Yes
-manage-members-no = No
-manage-members-notice-type-created = The membership type is created.
-manage-members-notice-type-saved = The membership type is saved.
-manage-members-notice-type-retired = The membership type is retired: it takes no new applications.
-manage-members-notice-type-reopened = The membership type is open for applications again.
+manage-members-type-lifetime = Доживотно
+manage-members-type-approval = Одобрување
+manage-members-type-approval-label = Пријавите мора да ги одобри персоналот
+manage-members-type-fee = Годишна членарина
+manage-members-type-fee-hint = Се евидентира и прикажува, никогаш не се наплатува; на пример 25.00. Оставете празно ако ја нема.
+manage-members-type-currency = Валута
+manage-members-type-currency-hint = Три букви, на пример EUR или RSD; потребна со членарината.
+manage-members-type-create = Создај вид членство
+manage-members-type-save = Зачувај ги промените
+manage-members-type-open = Отворено
+manage-members-type-retired = Повлечено
+manage-members-type-retire = Повлечи: { $name }
+manage-members-type-retire-title = Повлекување на видот членство: { $name }
+manage-members-type-retire-intro = Повлечениот вид не прима нови пријави. Членствата од овој вид остануваат какви што се и сè уште можат да се обновуваат. Подоцна можете повторно да го отворите.
+manage-members-type-retire-confirm = Да, повлечи: { $name }
+manage-members-type-retire-confirm-needed = Штиклирајте го полето за потврда.
+manage-members-type-reopen = Повторно отвори: { $name }
+manage-members-yes = Да
+manage-members-no = Не
+manage-members-notice-type-created = Видот членство е создаден.
+manage-members-notice-type-saved = Видот членство е зачуван.
+manage-members-notice-type-retired = Видот членство е повлечен: не прима нови пријави.
+manage-members-notice-type-reopened = Видот членство е повторно отворен за пријави.

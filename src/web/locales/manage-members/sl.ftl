@@ -1,146 +1,158 @@
-manage-members-title = Members of { $host }
-manage-members-nav-label = Member pages
-manage-members-nav-members = Members
-manage-members-nav-applications = Applications
-manage-members-nav-types = Membership types
-manage-members-nav-directory = Directory
-manage-members-filters-title = Filters
-manage-members-filter-search = Name, email or organisation
-manage-members-filter-status = Status
-manage-members-filter-type = Membership type
-manage-members-filter-kind = Person or organisation
-manage-members-filter-country = Country
-manage-members-filter-expiring = Ending within (days)
-manage-members-filter-expiring-hint = For example 30: active memberships that end in the next 30 days.
-manage-members-filter-any = Any
-manage-members-filter-choose = Choose…
-manage-members-filter-apply = Show
-manage-members-filter-clear = Clear the filters
-manage-members-expiring-invalid = Enter a number of days, for example 30.
+manage-members-title = Člani organizacije { $host }
+manage-members-nav-label = Strani o članih
+manage-members-nav-members = Člani
+manage-members-nav-applications = Prijave
+manage-members-nav-types = Vrste članstva
+manage-members-nav-directory = Imenik
+manage-members-filters-title = Filtri
+manage-members-filter-search = Ime, e-pošta ali organizacija
+manage-members-filter-status = Stanje
+manage-members-filter-type = Vrsta članstva
+manage-members-filter-kind = Oseba ali organizacija
+manage-members-filter-country = Država
+manage-members-filter-expiring = Poteče v naslednjih (dneh)
+manage-members-filter-expiring-hint = Na primer 30: aktivna članstva, ki potečejo v naslednjih 30 dneh.
+manage-members-filter-any = Vse
+manage-members-filter-choose = Izberite …
+manage-members-filter-apply = Prikaži
+manage-members-filter-clear = Počisti filtre
+manage-members-expiring-invalid = Vnesite število dni, na primer 30.
 manage-members-count = { $count ->
-    [one] { $count } membership
-   *[other] { $count } memberships
+    [one] { $count } članstvo
+    [two] { $count } članstvi
+    [few] { $count } članstva
+   *[other] { $count } članstev
 }
-manage-members-csv = Download as a spreadsheet (CSV)
-manage-members-none = No membership matches these filters.
-manage-members-table = Memberships
-manage-members-col-member = Member
-manage-members-col-name = Name
-manage-members-col-email = Email
-manage-members-col-kind = Member kind
-manage-members-col-type = Membership type
-manage-members-col-status = Status
-manage-members-col-applied = Applied on
-manage-members-col-starts = Since
-manage-members-col-ends = Until
-manage-members-col-applicant-note = Applicant's note
-manage-members-col-reason = Note to the member
-manage-members-col-select = Select
-manage-members-col-actions = Actions
-manage-members-col-why = Why
-manage-members-kind-person = Person
-manage-members-kind-organisation = Organisation
-manage-members-status-pending = Waiting for approval
-manage-members-status-active = Active
-manage-members-status-expired = Expired
-manage-members-status-rejected = Not accepted
-manage-members-status-cancelled = Ended
-manage-members-representatives = Representatives
-manage-members-representatives-of = People who act for { $name }
-manage-members-representatives-none = This organisation has no representatives.
-manage-members-decide-title = Decide on the application
-manage-members-note = Note to the applicant (optional)
-manage-members-note-hint = It is sent to the applicant with the decision.
-manage-members-approve = Approve
-manage-members-approve-one = Approve { $name }
-manage-members-reject = Reject
-manage-members-reject-one = Reject { $name }
-manage-members-reject-title = Reject the application of { $name }
-manage-members-reject-intro = The applicant receives an email saying the application was not accepted, with your note if you write one. This cannot be undone; they may apply again.
-manage-members-reject-confirm = Yes, reject the application of { $name }
-manage-members-reject-confirm-needed = Tick the box to confirm the rejection.
-manage-members-keep = Go back without changes
-manage-members-decided-already = This membership has changed meanwhile and can no longer be decided this way. Its current state is shown below.
-manage-members-notice-approved = The membership is approved. The member receives an email.
-manage-members-notice-rejected = The application is rejected. The applicant receives an email.
-manage-members-renew-title = Renewal
-manage-members-renew-intro = Renewing extends the membership by one term of its type, from its current end (or from today if it has ended). The member receives an email.
-manage-members-renew = Renew the membership
-manage-members-renew-lifetime = A lifetime membership does not need renewing.
-manage-members-renew-not-now = This membership cannot be renewed in its current state.
-manage-members-notice-renewed = The membership is renewed.
-manage-members-back = All members
-manage-members-applications-title = Membership applications to { $host }
+manage-members-csv = Prenesi kot preglednico (CSV)
+manage-members-none = Nobeno članstvo ne ustreza tem filtrom.
+manage-members-table = Članstva
+manage-members-col-member = Član
+manage-members-col-name = Ime
+manage-members-col-email = E-pošta
+manage-members-col-kind = Vrsta člana
+manage-members-col-type = Vrsta članstva
+manage-members-col-status = Stanje
+manage-members-col-applied = Prijava oddana
+manage-members-col-starts = Od
+manage-members-col-ends = Do
+manage-members-col-applicant-note = Opomba prijavitelja
+manage-members-col-reason = Opomba članu
+manage-members-col-select = Izbira
+manage-members-col-actions = Dejanja
+manage-members-col-why = Razlog
+manage-members-kind-person = Oseba
+manage-members-kind-organisation = Organizacija
+manage-members-status-pending = Čaka na odobritev
+manage-members-status-active = Aktivno
+manage-members-status-expired = Poteklo
+manage-members-status-rejected = Ni sprejeto
+manage-members-status-cancelled = Končano
+manage-members-representatives = Zastopniki
+manage-members-representatives-of = Osebe, ki zastopajo organizacijo { $name }
+manage-members-representatives-none = Ta organizacija nima zastopnikov.
+manage-members-decide-title = Odločitev o prijavi
+manage-members-note = Opomba prijavitelju (neobvezno)
+manage-members-note-hint = Prijavitelju jo pošljemo skupaj z odločitvijo.
+manage-members-approve = Odobri
+manage-members-approve-one = Odobri: { $name }
+manage-members-reject = Zavrni
+manage-members-reject-one = Zavrni: { $name }
+manage-members-reject-title = Zavrnitev prijave: { $name }
+manage-members-reject-intro = Prijavitelj prejme e-sporočilo, da prijava ni bila sprejeta, z vašo opombo, če jo napišete. Tega ni mogoče razveljaviti; prijavitelj se lahko prijavi znova.
+manage-members-reject-confirm = Da, zavrni prijavo: { $name }
+manage-members-reject-confirm-needed = Označite polje, da potrdite zavrnitev.
+manage-members-keep = Nazaj brez sprememb
+manage-members-decided-already = To članstvo se je medtem spremenilo in o njem ni več mogoče odločiti na ta način. Njegovo trenutno stanje je prikazano spodaj.
+manage-members-notice-approved = Članstvo je odobreno. Član prejme e-sporočilo.
+manage-members-notice-rejected = Prijava je zavrnjena. Prijavitelj prejme e-sporočilo.
+manage-members-renew-title = Podaljšanje
+manage-members-renew-intro = Podaljšanje članstvo podaljša za eno obdobje njegove vrste, od trenutnega konca (ali od danes, če je poteklo). Član prejme e-sporočilo.
+manage-members-renew = Podaljšaj članstvo
+manage-members-renew-lifetime = Dosmrtnega članstva ni treba podaljševati.
+manage-members-renew-not-now = Tega članstva v trenutnem stanju ni mogoče podaljšati.
+manage-members-notice-renewed = Članstvo je podaljšano.
+manage-members-back = Vsi člani
+manage-members-applications-title = Prijave za članstvo v organizaciji { $host }
 manage-members-applications-count = { $count ->
-    [one] { $count } application waiting
-   *[other] { $count } applications waiting
+    [one] { $count } prijava čaka
+    [two] { $count } prijavi čakata
+    [few] { $count } prijave čakajo
+   *[other] { $count } prijav čaka
 }
-manage-members-applications-none = No application is waiting.
-manage-members-applications-table = Applications waiting for approval
-manage-members-select-one = Select { $name }
-manage-members-bulk-selected = Approve the selected
+manage-members-applications-none = Nobena prijava ne čaka.
+manage-members-applications-table = Prijave, ki čakajo na odobritev
+manage-members-select-one = Izberi: { $name }
+manage-members-bulk-selected = Odobri izbrane
 manage-members-bulk-page = { $count ->
-    [one] Approve the { $count } application on this page
-   *[other] Approve all { $count } applications on this page
+    [one] Odobri { $count } prijavo na tej strani
+    [two] Odobri obe { $count } prijavi na tej strani
+    [few] Odobri vse { $count } prijave na tej strani
+   *[other] Odobri vseh { $count } prijav na tej strani
 }
-manage-members-bulk-none = Select at least one application.
-manage-members-bulk-title = Approval of applications
+manage-members-bulk-none = Izberite vsaj eno prijavo.
+manage-members-bulk-title = Odobritev prijav
 manage-members-bulk-approved = { $count ->
-    [one] { $count } membership approved.
-   *[other] { $count } memberships approved.
+    [one] Odobreno je { $count } članstvo.
+    [two] Odobreni sta { $count } članstvi.
+    [few] Odobrena so { $count } članstva.
+   *[other] Odobrenih je { $count } članstev.
 }
 manage-members-bulk-failed = { $count ->
-    [one] { $count } application could not be approved:
-   *[other] { $count } applications could not be approved:
+    [one] { $count } prijave ni bilo mogoče odobriti:
+    [two] { $count } prijav ni bilo mogoče odobriti:
+    [few] { $count } prijav ni bilo mogoče odobriti:
+   *[other] { $count } prijav ni bilo mogoče odobriti:
 }
-manage-members-bulk-failures = Applications not approved
-manage-members-bulk-failed-gone = Not found among this organisation's memberships.
-manage-members-bulk-failed-decided = Already decided: it is no longer waiting for approval.
-manage-members-bulk-failed-conflict = The member already has another live membership.
-manage-members-bulk-failed-forbidden = You may not approve it.
-manage-members-bulk-failed-other = An unexpected error; try again.
-manage-members-bulk-back = Back to the applications
-manage-members-directory-title = Directory of { $host }
-manage-members-directory-intro = This is the directory exactly as members see it: active members who chose to be listed, with public details only.
-manage-members-directory-empty = No member has chosen to be listed yet.
-manage-members-directory-since = Member since { $date }
-manage-members-types-title = Membership types of { $host }
-manage-members-types-table = Membership types
-manage-members-types-none = There are no membership types yet.
-manage-members-types-owners-only = Only the owners of the organisation may change membership types.
-manage-members-type-new = New membership type
-manage-members-type-new-title = New membership type
-manage-members-type-edit-title = Change the membership type
-manage-members-type-edit = Change { $name }
-manage-members-type-name = Name
-manage-members-type-name-hint = In at least one language; members see it in theirs when it is given.
-manage-members-type-duration = Duration
-manage-members-type-duration-hint = In months; leave empty for a lifetime membership.
-manage-members-type-duration-invalid = Enter a whole number of months, or leave it empty.
+manage-members-bulk-failures = Neodobrene prijave
+manage-members-bulk-failed-gone = Ni med članstvi te organizacije.
+manage-members-bulk-failed-decided = O njej je že odločeno: ne čaka več na odobritev.
+manage-members-bulk-failed-conflict = Član že ima drugo veljavno članstvo.
+manage-members-bulk-failed-forbidden = Nimate pravice, da jo odobrite.
+manage-members-bulk-failed-other = Nepričakovana napaka; poskusite znova.
+manage-members-bulk-back = Nazaj na prijave
+manage-members-directory-title = Imenik članov organizacije { $host }
+manage-members-directory-intro = To je imenik natanko tak, kot ga vidijo člani: aktivni člani, ki so se odločili za objavo, samo z javnimi podatki.
+manage-members-directory-empty = Noben član se še ni odločil za objavo v imeniku.
+manage-members-directory-since = Član od { $date }
+manage-members-types-title = Vrste članstva organizacije { $host }
+manage-members-types-table = Vrste članstva
+manage-members-types-none = Vrst članstva še ni.
+manage-members-types-owners-only = Vrste članstva lahko spreminjajo samo lastniki organizacije.
+manage-members-type-new = Nova vrsta članstva
+manage-members-type-new-title = Nova vrsta članstva
+manage-members-type-edit-title = Sprememba vrste članstva
+manage-members-type-edit = Uredi: { $name }
+manage-members-type-name = Ime
+manage-members-type-name-hint = V vsaj enem jeziku; člani ga vidijo v svojem, če je naveden.
+manage-members-type-duration = Trajanje
+manage-members-type-duration-hint = V mesecih; pustite prazno za dosmrtno članstvo.
+manage-members-type-duration-invalid = Vnesite celo število mesecev ali pustite prazno.
 manage-members-type-months = { $count ->
-    [one] { $count } month
-   *[other] { $count } months
+    [one] { $count } mesec
+    [two] { $count } meseca
+    [few] { $count } meseci
+   *[other] { $count } mesecev
 }
-manage-members-type-lifetime = Lifetime
-manage-members-type-approval = Approval
-manage-members-type-approval-label = Applications need approval by staff
-manage-members-type-fee = Yearly fee
-manage-members-type-fee-hint = Recorded and shown, never charged; for example 25.00. Leave empty for none.
-manage-members-type-currency = Currency
-manage-members-type-currency-hint = Three letters, for example EUR or RSD; needed with a fee.
-manage-members-type-create = Create the membership type
-manage-members-type-save = Save the changes
-manage-members-type-open = Open
-manage-members-type-retired = Retired
-manage-members-type-retire = Retire { $name }
-manage-members-type-retire-title = Retire the membership type { $name }
-manage-members-type-retire-intro = A retired type takes no new applications. Memberships of this type stay as they are and can still be renewed. You can reopen it later.
-manage-members-type-retire-confirm = Yes, retire { $name }
-manage-members-type-retire-confirm-needed = Tick the box to confirm.
-manage-members-type-reopen = Reopen { $name }
-manage-members-yes = Yes
-manage-members-no = No
-manage-members-notice-type-created = The membership type is created.
-manage-members-notice-type-saved = The membership type is saved.
-manage-members-notice-type-retired = The membership type is retired: it takes no new applications.
-manage-members-notice-type-reopened = The membership type is open for applications again.
+manage-members-type-lifetime = Dosmrtno
+manage-members-type-approval = Odobritev
+manage-members-type-approval-label = Prijave mora odobriti osebje
+manage-members-type-fee = Letna članarina
+manage-members-type-fee-hint = Zabeleži se in prikaže, nikoli zaračuna; na primer 25.00. Pustite prazno, če je ni.
+manage-members-type-currency = Valuta
+manage-members-type-currency-hint = Tri črke, na primer EUR ali RSD; potrebna s članarino.
+manage-members-type-create = Ustvari vrsto članstva
+manage-members-type-save = Shrani spremembe
+manage-members-type-open = Odprto
+manage-members-type-retired = Umaknjeno
+manage-members-type-retire = Umakni: { $name }
+manage-members-type-retire-title = Umik vrste članstva: { $name }
+manage-members-type-retire-intro = Umaknjena vrsta ne sprejema novih prijav. Članstva te vrste ostanejo, kot so, in jih je še vedno mogoče podaljšati. Pozneje jo lahko znova odprete.
+manage-members-type-retire-confirm = Da, umakni: { $name }
+manage-members-type-retire-confirm-needed = Označite polje za potrditev.
+manage-members-type-reopen = Znova odpri: { $name }
+manage-members-yes = Da
+manage-members-no = Ne
+manage-members-notice-type-created = Vrsta članstva je ustvarjena.
+manage-members-notice-type-saved = Vrsta članstva je shranjena.
+manage-members-notice-type-retired = Vrsta članstva je umaknjena: ne sprejema novih prijav.
+manage-members-notice-type-reopened = Vrsta članstva je znova odprta za prijave.

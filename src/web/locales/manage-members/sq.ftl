@@ -1,146 +1,146 @@
-manage-members-title = Members of { $host }
-manage-members-nav-label = Member pages
-manage-members-nav-members = Members
-manage-members-nav-applications = Applications
-manage-members-nav-types = Membership types
-manage-members-nav-directory = Directory
-manage-members-filters-title = Filters
-manage-members-filter-search = Name, email or organisation
-manage-members-filter-status = Status
-manage-members-filter-type = Membership type
-manage-members-filter-kind = Person or organisation
-manage-members-filter-country = Country
-manage-members-filter-expiring = Ending within (days)
-manage-members-filter-expiring-hint = For example 30: active memberships that end in the next 30 days.
-manage-members-filter-any = Any
-manage-members-filter-choose = Choose…
-manage-members-filter-apply = Show
-manage-members-filter-clear = Clear the filters
-manage-members-expiring-invalid = Enter a number of days, for example 30.
+manage-members-title = Anëtarët e { $host }
+manage-members-nav-label = Faqet e anëtarëve
+manage-members-nav-members = Anëtarët
+manage-members-nav-applications = Aplikimet
+manage-members-nav-types = Llojet e anëtarësisë
+manage-members-nav-directory = Lista e anëtarëve
+manage-members-filters-title = Filtrat
+manage-members-filter-search = Emri, email-i ose organizata
+manage-members-filter-status = Gjendja
+manage-members-filter-type = Lloji i anëtarësisë
+manage-members-filter-kind = Person apo organizatë
+manage-members-filter-country = Shteti
+manage-members-filter-expiring = Skadon brenda (ditëve)
+manage-members-filter-expiring-hint = Për shembull 30: anëtarësitë aktive që skadojnë në 30 ditët e ardhshme.
+manage-members-filter-any = Çdo
+manage-members-filter-choose = Zgjidhni…
+manage-members-filter-apply = Shfaq
+manage-members-filter-clear = Pastro filtrat
+manage-members-expiring-invalid = Shkruani një numër ditësh, për shembull 30.
 manage-members-count = { $count ->
-    [one] { $count } membership
-   *[other] { $count } memberships
+    [one] { $count } anëtarësi
+   *[other] { $count } anëtarësi
 }
-manage-members-csv = Download as a spreadsheet (CSV)
-manage-members-none = No membership matches these filters.
-manage-members-table = Memberships
-manage-members-col-member = Member
-manage-members-col-name = Name
-manage-members-col-email = Email
-manage-members-col-kind = Member kind
-manage-members-col-type = Membership type
-manage-members-col-status = Status
-manage-members-col-applied = Applied on
-manage-members-col-starts = Since
-manage-members-col-ends = Until
-manage-members-col-applicant-note = Applicant's note
-manage-members-col-reason = Note to the member
-manage-members-col-select = Select
-manage-members-col-actions = Actions
-manage-members-col-why = Why
+manage-members-csv = Shkarko si tabelë (CSV)
+manage-members-none = Asnjë anëtarësi nuk përputhet me këta filtra.
+manage-members-table = Anëtarësitë
+manage-members-col-member = Anëtari
+manage-members-col-name = Emri
+manage-members-col-email = Email-i
+manage-members-col-kind = Lloji i anëtarit
+manage-members-col-type = Lloji i anëtarësisë
+manage-members-col-status = Gjendja
+manage-members-col-applied = Aplikuar më
+manage-members-col-starts = Nga
+manage-members-col-ends = Deri
+manage-members-col-applicant-note = Shënimi i aplikuesit
+manage-members-col-reason = Shënim për anëtarin
+manage-members-col-select = Zgjedhja
+manage-members-col-actions = Veprimet
+manage-members-col-why = Arsyeja
 manage-members-kind-person = Person
-manage-members-kind-organisation = Organisation
-manage-members-status-pending = Waiting for approval
-manage-members-status-active = Active
-manage-members-status-expired = Expired
-manage-members-status-rejected = Not accepted
-manage-members-status-cancelled = Ended
-manage-members-representatives = Representatives
-manage-members-representatives-of = People who act for { $name }
-manage-members-representatives-none = This organisation has no representatives.
-manage-members-decide-title = Decide on the application
-manage-members-note = Note to the applicant (optional)
-manage-members-note-hint = It is sent to the applicant with the decision.
-manage-members-approve = Approve
-manage-members-approve-one = Approve { $name }
-manage-members-reject = Reject
-manage-members-reject-one = Reject { $name }
-manage-members-reject-title = Reject the application of { $name }
-manage-members-reject-intro = The applicant receives an email saying the application was not accepted, with your note if you write one. This cannot be undone; they may apply again.
-manage-members-reject-confirm = Yes, reject the application of { $name }
-manage-members-reject-confirm-needed = Tick the box to confirm the rejection.
-manage-members-keep = Go back without changes
-manage-members-decided-already = This membership has changed meanwhile and can no longer be decided this way. Its current state is shown below.
-manage-members-notice-approved = The membership is approved. The member receives an email.
-manage-members-notice-rejected = The application is rejected. The applicant receives an email.
-manage-members-renew-title = Renewal
-manage-members-renew-intro = Renewing extends the membership by one term of its type, from its current end (or from today if it has ended). The member receives an email.
-manage-members-renew = Renew the membership
-manage-members-renew-lifetime = A lifetime membership does not need renewing.
-manage-members-renew-not-now = This membership cannot be renewed in its current state.
-manage-members-notice-renewed = The membership is renewed.
-manage-members-back = All members
-manage-members-applications-title = Membership applications to { $host }
+manage-members-kind-organisation = Organizatë
+manage-members-status-pending = Në pritje të miratimit
+manage-members-status-active = Aktive
+manage-members-status-expired = E skaduar
+manage-members-status-rejected = E papranuar
+manage-members-status-cancelled = E përfunduar
+manage-members-representatives = Përfaqësuesit
+manage-members-representatives-of = Personat që përfaqësojnë { $name }
+manage-members-representatives-none = Kjo organizatë nuk ka përfaqësues.
+manage-members-decide-title = Vendimi për aplikimin
+manage-members-note = Shënim për aplikuesin (opsional)
+manage-members-note-hint = I dërgohet aplikuesit bashkë me vendimin.
+manage-members-approve = Mirato
+manage-members-approve-one = Mirato: { $name }
+manage-members-reject = Refuzo
+manage-members-reject-one = Refuzo: { $name }
+manage-members-reject-title = Refuzimi i aplikimit: { $name }
+manage-members-reject-intro = Aplikuesi merr një email që aplikimi nuk u pranua, me shënimin tuaj nëse shkruani një. Kjo nuk mund të zhbëhet; aplikuesi mund të aplikojë përsëri.
+manage-members-reject-confirm = Po, refuzo aplikimin: { $name }
+manage-members-reject-confirm-needed = Shënoni kutinë për të konfirmuar refuzimin.
+manage-members-keep = Kthehu pa ndryshime
+manage-members-decided-already = Kjo anëtarësi ka ndryshuar ndërkohë dhe nuk mund të vendoset më në këtë mënyrë. Gjendja e saj aktuale shfaqet më poshtë.
+manage-members-notice-approved = Anëtarësia u miratua. Anëtari merr një email.
+manage-members-notice-rejected = Aplikimi u refuzua. Aplikuesi merr një email.
+manage-members-renew-title = Rinovimi
+manage-members-renew-intro = Rinovimi e zgjat anëtarësinë me një periudhë të llojit të saj, nga përfundimi aktual (ose nga sot, nëse ka skaduar). Anëtari merr një email.
+manage-members-renew = Rinovo anëtarësinë
+manage-members-renew-lifetime = Një anëtarësi e përjetshme nuk ka nevojë për rinovim.
+manage-members-renew-not-now = Kjo anëtarësi nuk mund të rinovohet në gjendjen aktuale.
+manage-members-notice-renewed = Anëtarësia u rinovua.
+manage-members-back = Të gjithë anëtarët
+manage-members-applications-title = Aplikimet për anëtarësi në { $host }
 manage-members-applications-count = { $count ->
-    [one] { $count } application waiting
-   *[other] { $count } applications waiting
+    [one] { $count } aplikim në pritje
+   *[other] { $count } aplikime në pritje
 }
-manage-members-applications-none = No application is waiting.
-manage-members-applications-table = Applications waiting for approval
-manage-members-select-one = Select { $name }
-manage-members-bulk-selected = Approve the selected
+manage-members-applications-none = Asnjë aplikim nuk është në pritje.
+manage-members-applications-table = Aplikimet në pritje të miratimit
+manage-members-select-one = Zgjidh: { $name }
+manage-members-bulk-selected = Mirato të zgjedhurat
 manage-members-bulk-page = { $count ->
-    [one] Approve the { $count } application on this page
-   *[other] Approve all { $count } applications on this page
+    [one] Mirato { $count } aplikim në këtë faqe
+   *[other] Mirato të gjitha { $count } aplikimet në këtë faqe
 }
-manage-members-bulk-none = Select at least one application.
-manage-members-bulk-title = Approval of applications
+manage-members-bulk-none = Zgjidhni të paktën një aplikim.
+manage-members-bulk-title = Miratimi i aplikimeve
 manage-members-bulk-approved = { $count ->
-    [one] { $count } membership approved.
-   *[other] { $count } memberships approved.
+    [one] U miratua { $count } anëtarësi.
+   *[other] U miratuan { $count } anëtarësi.
 }
 manage-members-bulk-failed = { $count ->
-    [one] { $count } application could not be approved:
-   *[other] { $count } applications could not be approved:
+    [one] { $count } aplikim nuk mund të miratohej:
+   *[other] { $count } aplikime nuk mund të miratoheshin:
 }
-manage-members-bulk-failures = Applications not approved
-manage-members-bulk-failed-gone = Not found among this organisation's memberships.
-manage-members-bulk-failed-decided = Already decided: it is no longer waiting for approval.
-manage-members-bulk-failed-conflict = The member already has another live membership.
-manage-members-bulk-failed-forbidden = You may not approve it.
-manage-members-bulk-failed-other = An unexpected error; try again.
-manage-members-bulk-back = Back to the applications
-manage-members-directory-title = Directory of { $host }
-manage-members-directory-intro = This is the directory exactly as members see it: active members who chose to be listed, with public details only.
-manage-members-directory-empty = No member has chosen to be listed yet.
-manage-members-directory-since = Member since { $date }
-manage-members-types-title = Membership types of { $host }
-manage-members-types-table = Membership types
-manage-members-types-none = There are no membership types yet.
-manage-members-types-owners-only = Only the owners of the organisation may change membership types.
-manage-members-type-new = New membership type
-manage-members-type-new-title = New membership type
-manage-members-type-edit-title = Change the membership type
-manage-members-type-edit = Change { $name }
-manage-members-type-name = Name
-manage-members-type-name-hint = In at least one language; members see it in theirs when it is given.
-manage-members-type-duration = Duration
-manage-members-type-duration-hint = In months; leave empty for a lifetime membership.
-manage-members-type-duration-invalid = Enter a whole number of months, or leave it empty.
+manage-members-bulk-failures = Aplikimet e pamiratuara
+manage-members-bulk-failed-gone = Nuk u gjet ndër anëtarësitë e kësaj organizate.
+manage-members-bulk-failed-decided = Është vendosur tashmë: nuk është më në pritje të miratimit.
+manage-members-bulk-failed-conflict = Anëtari ka tashmë një anëtarësi tjetër të vlefshme.
+manage-members-bulk-failed-forbidden = Nuk keni të drejtë ta miratoni.
+manage-members-bulk-failed-other = Gabim i papritur; provoni përsëri.
+manage-members-bulk-back = Kthehu te aplikimet
+manage-members-directory-title = Lista e anëtarëve të { $host }
+manage-members-directory-intro = Kjo është lista pikërisht siç e shohin anëtarët: anëtarët aktivë që kanë zgjedhur të shfaqen, vetëm me të dhëna publike.
+manage-members-directory-empty = Asnjë anëtar nuk ka zgjedhur ende të shfaqet.
+manage-members-directory-since = Anëtar që nga { $date }
+manage-members-types-title = Llojet e anëtarësisë së { $host }
+manage-members-types-table = Llojet e anëtarësisë
+manage-members-types-none = Ende nuk ka lloje anëtarësie.
+manage-members-types-owners-only = Vetëm pronarët e organizatës mund t'i ndryshojnë llojet e anëtarësisë.
+manage-members-type-new = Lloj i ri anëtarësie
+manage-members-type-new-title = Lloj i ri anëtarësie
+manage-members-type-edit-title = Ndryshimi i llojit të anëtarësisë
+manage-members-type-edit = Ndrysho: { $name }
+manage-members-type-name = Emërtimi
+manage-members-type-name-hint = Të paktën në një gjuhë; anëtarët e shohin në gjuhën e tyre kur jepet.
+manage-members-type-duration = Kohëzgjatja
+manage-members-type-duration-hint = Në muaj; lëreni bosh për anëtarësi të përjetshme.
+manage-members-type-duration-invalid = Shkruani një numër të plotë muajsh ose lëreni bosh.
 manage-members-type-months = { $count ->
-    [one] { $count } month
-   *[other] { $count } months
+    [one] { $count } muaj
+   *[other] { $count } muaj
 }
-manage-members-type-lifetime = Lifetime
-manage-members-type-approval = Approval
-manage-members-type-approval-label = Applications need approval by staff
-manage-members-type-fee = Yearly fee
-manage-members-type-fee-hint = Recorded and shown, never charged; for example 25.00. Leave empty for none.
-manage-members-type-currency = Currency
-manage-members-type-currency-hint = Three letters, for example EUR or RSD; needed with a fee.
-manage-members-type-create = Create the membership type
-manage-members-type-save = Save the changes
-manage-members-type-open = Open
-manage-members-type-retired = Retired
-manage-members-type-retire = Retire { $name }
-manage-members-type-retire-title = Retire the membership type { $name }
-manage-members-type-retire-intro = A retired type takes no new applications. Memberships of this type stay as they are and can still be renewed. You can reopen it later.
-manage-members-type-retire-confirm = Yes, retire { $name }
-manage-members-type-retire-confirm-needed = Tick the box to confirm.
-manage-members-type-reopen = Reopen { $name }
-manage-members-yes = Yes
-manage-members-no = No
-manage-members-notice-type-created = The membership type is created.
-manage-members-notice-type-saved = The membership type is saved.
-manage-members-notice-type-retired = The membership type is retired: it takes no new applications.
-manage-members-notice-type-reopened = The membership type is open for applications again.
+manage-members-type-lifetime = E përjetshme
+manage-members-type-approval = Miratimi
+manage-members-type-approval-label = Aplikimet duhet të miratohen nga stafi
+manage-members-type-fee = Kuota vjetore
+manage-members-type-fee-hint = Regjistrohet dhe shfaqet, nuk arkëtohet kurrë; për shembull 25.00. Lëreni bosh nëse nuk ka.
+manage-members-type-currency = Monedha
+manage-members-type-currency-hint = Tri shkronja, për shembull EUR ose RSD; e nevojshme me kuotën.
+manage-members-type-create = Krijo llojin e anëtarësisë
+manage-members-type-save = Ruaj ndryshimet
+manage-members-type-open = I hapur
+manage-members-type-retired = I tërhequr
+manage-members-type-retire = Tërhiq: { $name }
+manage-members-type-retire-title = Tërheqja e llojit të anëtarësisë: { $name }
+manage-members-type-retire-intro = Një lloj i tërhequr nuk pranon aplikime të reja. Anëtarësitë e këtij lloji mbeten siç janë dhe mund të rinovohen ende. Mund ta rihapni më vonë.
+manage-members-type-retire-confirm = Po, tërhiq: { $name }
+manage-members-type-retire-confirm-needed = Shënoni kutinë për të konfirmuar.
+manage-members-type-reopen = Rihap: { $name }
+manage-members-yes = Po
+manage-members-no = Jo
+manage-members-notice-type-created = Lloji i anëtarësisë u krijua.
+manage-members-notice-type-saved = Lloji i anëtarësisë u ruajt.
+manage-members-notice-type-retired = Lloji i anëtarësisë u tërhoq: nuk pranon aplikime të reja.
+manage-members-notice-type-reopened = Lloji i anëtarësisë u rihap për aplikime.

@@ -1,146 +1,152 @@
-manage-members-title = Members of { $host }
-manage-members-nav-label = Member pages
-manage-members-nav-members = Members
-manage-members-nav-applications = Applications
-manage-members-nav-types = Membership types
-manage-members-nav-directory = Directory
-manage-members-filters-title = Filters
-manage-members-filter-search = Name, email or organisation
-manage-members-filter-status = Status
-manage-members-filter-type = Membership type
-manage-members-filter-kind = Person or organisation
-manage-members-filter-country = Country
-manage-members-filter-expiring = Ending within (days)
-manage-members-filter-expiring-hint = For example 30: active memberships that end in the next 30 days.
-manage-members-filter-any = Any
-manage-members-filter-choose = Choose…
-manage-members-filter-apply = Show
-manage-members-filter-clear = Clear the filters
-manage-members-expiring-invalid = Enter a number of days, for example 30.
+manage-members-title = Чланови организације { $host }
+manage-members-nav-label = Странице о члановима
+manage-members-nav-members = Чланови
+manage-members-nav-applications = Пријаве
+manage-members-nav-types = Врсте чланства
+manage-members-nav-directory = Именик
+manage-members-filters-title = Филтери
+manage-members-filter-search = Име, имејл или организација
+manage-members-filter-status = Статус
+manage-members-filter-type = Врста чланства
+manage-members-filter-kind = Особа или организација
+manage-members-filter-country = Држава
+manage-members-filter-expiring = Истиче у наредних (дана)
+manage-members-filter-expiring-hint = На пример 30: активна чланства која истичу у наредних 30 дана.
+manage-members-filter-any = Све
+manage-members-filter-choose = Изаберите…
+manage-members-filter-apply = Прикажи
+manage-members-filter-clear = Поништи филтере
+manage-members-expiring-invalid = Унесите број дана, на пример 30.
 manage-members-count = { $count ->
-    [one] { $count } membership
-   *[other] { $count } memberships
+    [one] { $count } чланство
+    [few] { $count } чланства
+   *[other] { $count } чланстава
 }
-manage-members-csv = Download as a spreadsheet (CSV)
-manage-members-none = No membership matches these filters.
-manage-members-table = Memberships
-manage-members-col-member = Member
-manage-members-col-name = Name
-manage-members-col-email = Email
-manage-members-col-kind = Member kind
-manage-members-col-type = Membership type
-manage-members-col-status = Status
-manage-members-col-applied = Applied on
-manage-members-col-starts = Since
-manage-members-col-ends = Until
-manage-members-col-applicant-note = Applicant's note
-manage-members-col-reason = Note to the member
-manage-members-col-select = Select
-manage-members-col-actions = Actions
-manage-members-col-why = Why
-manage-members-kind-person = Person
-manage-members-kind-organisation = Organisation
-manage-members-status-pending = Waiting for approval
-manage-members-status-active = Active
-manage-members-status-expired = Expired
-manage-members-status-rejected = Not accepted
-manage-members-status-cancelled = Ended
-manage-members-representatives = Representatives
-manage-members-representatives-of = People who act for { $name }
-manage-members-representatives-none = This organisation has no representatives.
-manage-members-decide-title = Decide on the application
-manage-members-note = Note to the applicant (optional)
-manage-members-note-hint = It is sent to the applicant with the decision.
-manage-members-approve = Approve
-manage-members-approve-one = Approve { $name }
-manage-members-reject = Reject
-manage-members-reject-one = Reject { $name }
-manage-members-reject-title = Reject the application of { $name }
-manage-members-reject-intro = The applicant receives an email saying the application was not accepted, with your note if you write one. This cannot be undone; they may apply again.
-manage-members-reject-confirm = Yes, reject the application of { $name }
-manage-members-reject-confirm-needed = Tick the box to confirm the rejection.
-manage-members-keep = Go back without changes
-manage-members-decided-already = This membership has changed meanwhile and can no longer be decided this way. Its current state is shown below.
-manage-members-notice-approved = The membership is approved. The member receives an email.
-manage-members-notice-rejected = The application is rejected. The applicant receives an email.
-manage-members-renew-title = Renewal
-manage-members-renew-intro = Renewing extends the membership by one term of its type, from its current end (or from today if it has ended). The member receives an email.
-manage-members-renew = Renew the membership
-manage-members-renew-lifetime = A lifetime membership does not need renewing.
-manage-members-renew-not-now = This membership cannot be renewed in its current state.
-manage-members-notice-renewed = The membership is renewed.
-manage-members-back = All members
-manage-members-applications-title = Membership applications to { $host }
+manage-members-csv = Преузми као табелу (CSV)
+manage-members-none = Ниједно чланство не одговара овим филтерима.
+manage-members-table = Чланства
+manage-members-col-member = Члан
+manage-members-col-name = Име
+manage-members-col-email = Имејл
+manage-members-col-kind = Врста члана
+manage-members-col-type = Врста чланства
+manage-members-col-status = Статус
+manage-members-col-applied = Пријава поднета
+manage-members-col-starts = Од
+manage-members-col-ends = До
+manage-members-col-applicant-note = Напомена подносиоца
+manage-members-col-reason = Напомена члану
+manage-members-col-select = Избор
+manage-members-col-actions = Радње
+manage-members-col-why = Разлог
+manage-members-kind-person = Особа
+manage-members-kind-organisation = Организација
+manage-members-status-pending = Чека одобрење
+manage-members-status-active = Активно
+manage-members-status-expired = Истекло
+manage-members-status-rejected = Није прихваћено
+manage-members-status-cancelled = Прекинуто
+manage-members-representatives = Представници
+manage-members-representatives-of = Особе које заступају организацију { $name }
+manage-members-representatives-none = Ова организација нема представника.
+manage-members-decide-title = Одлука о пријави
+manage-members-note = Напомена подносиоцу (није обавезно)
+manage-members-note-hint = Шаље се подносиоцу заједно са одлуком.
+manage-members-approve = Одобри
+manage-members-approve-one = Одобри: { $name }
+manage-members-reject = Одбиј
+manage-members-reject-one = Одбиј: { $name }
+manage-members-reject-title = Одбијање пријаве: { $name }
+manage-members-reject-intro = Подносилац добија имејл да пријава није прихваћена, са вашом напоменом ако је напишете. Ово се не може поништити; подносилац може поново да се пријави.
+manage-members-reject-confirm = Да, одбиј пријаву: { $name }
+manage-members-reject-confirm-needed = Означите поље да потврдите одбијање.
+manage-members-keep = Назад без измена
+manage-members-decided-already = Ово чланство се у међувремену променило и о њему се више не може одлучити на овај начин. Његово садашње стање је приказано испод.
+manage-members-notice-approved = Чланство је одобрено. Члан добија имејл.
+manage-members-notice-rejected = Пријава је одбијена. Подносилац добија имејл.
+manage-members-renew-title = Обнова
+manage-members-renew-intro = Обнова продужава чланство за један период његове врсте, од садашњег истека (или од данас ако је истекло). Члан добија имејл.
+manage-members-renew = Обнови чланство
+manage-members-renew-lifetime = Доживотно чланство не треба обнављати.
+manage-members-renew-not-now = Ово чланство се не може обновити у садашњем стању.
+manage-members-notice-renewed = Чланство је обновљено.
+manage-members-back = Сви чланови
+manage-members-applications-title = Пријаве за чланство у организацији { $host }
 manage-members-applications-count = { $count ->
-    [one] { $count } application waiting
-   *[other] { $count } applications waiting
+    [one] { $count } пријава чека
+    [few] { $count } пријаве чекају
+   *[other] { $count } пријава чека
 }
-manage-members-applications-none = No application is waiting.
-manage-members-applications-table = Applications waiting for approval
-manage-members-select-one = Select { $name }
-manage-members-bulk-selected = Approve the selected
+manage-members-applications-none = Ниједна пријава не чека.
+manage-members-applications-table = Пријаве које чекају одобрење
+manage-members-select-one = Изабери: { $name }
+manage-members-bulk-selected = Одобри изабране
 manage-members-bulk-page = { $count ->
-    [one] Approve the { $count } application on this page
-   *[other] Approve all { $count } applications on this page
+    [one] Одобри { $count } пријаву на овој страници
+    [few] Одобри све { $count } пријаве на овој страници
+   *[other] Одобри свих { $count } пријава на овој страници
 }
-manage-members-bulk-none = Select at least one application.
-manage-members-bulk-title = Approval of applications
+manage-members-bulk-none = Изаберите бар једну пријаву.
+manage-members-bulk-title = Одобравање пријава
 manage-members-bulk-approved = { $count ->
-    [one] { $count } membership approved.
-   *[other] { $count } memberships approved.
+    [one] Одобрено је { $count } чланство.
+    [few] Одобрена су { $count } чланства.
+   *[other] Одобрено је { $count } чланстава.
 }
 manage-members-bulk-failed = { $count ->
-    [one] { $count } application could not be approved:
-   *[other] { $count } applications could not be approved:
+    [one] { $count } пријава није могла бити одобрена:
+    [few] { $count } пријаве нису могле бити одобрене:
+   *[other] { $count } пријава није могло бити одобрено:
 }
-manage-members-bulk-failures = Applications not approved
-manage-members-bulk-failed-gone = Not found among this organisation's memberships.
-manage-members-bulk-failed-decided = Already decided: it is no longer waiting for approval.
-manage-members-bulk-failed-conflict = The member already has another live membership.
-manage-members-bulk-failed-forbidden = You may not approve it.
-manage-members-bulk-failed-other = An unexpected error; try again.
-manage-members-bulk-back = Back to the applications
-manage-members-directory-title = Directory of { $host }
-manage-members-directory-intro = This is the directory exactly as members see it: active members who chose to be listed, with public details only.
-manage-members-directory-empty = No member has chosen to be listed yet.
-manage-members-directory-since = Member since { $date }
-manage-members-types-title = Membership types of { $host }
-manage-members-types-table = Membership types
-manage-members-types-none = There are no membership types yet.
-manage-members-types-owners-only = Only the owners of the organisation may change membership types.
-manage-members-type-new = New membership type
-manage-members-type-new-title = New membership type
-manage-members-type-edit-title = Change the membership type
-manage-members-type-edit = Change { $name }
-manage-members-type-name = Name
-manage-members-type-name-hint = In at least one language; members see it in theirs when it is given.
-manage-members-type-duration = Duration
-manage-members-type-duration-hint = In months; leave empty for a lifetime membership.
-manage-members-type-duration-invalid = Enter a whole number of months, or leave it empty.
+manage-members-bulk-failures = Неодобрене пријаве
+manage-members-bulk-failed-gone = Није пронађена међу чланствима ове организације.
+manage-members-bulk-failed-decided = Већ је одлучено: више не чека одобрење.
+manage-members-bulk-failed-conflict = Члан већ има друго важеће чланство.
+manage-members-bulk-failed-forbidden = Немате право да је одобрите.
+manage-members-bulk-failed-other = Неочекивана грешка; покушајте поново.
+manage-members-bulk-back = Назад на пријаве
+manage-members-directory-title = Именик чланова организације { $host }
+manage-members-directory-intro = Ово је именик тачно онакав какав га виде чланови: активни чланови који су пристали да буду наведени, само са јавним подацима.
+manage-members-directory-empty = Још се ниједан члан није одлучио да буде наведен.
+manage-members-directory-since = Члан од { $date }
+manage-members-types-title = Врсте чланства организације { $host }
+manage-members-types-table = Врсте чланства
+manage-members-types-none = Још нема врста чланства.
+manage-members-types-owners-only = Врсте чланства могу да мењају само власници организације.
+manage-members-type-new = Нова врста чланства
+manage-members-type-new-title = Нова врста чланства
+manage-members-type-edit-title = Измена врсте чланства
+manage-members-type-edit = Измени: { $name }
+manage-members-type-name = Назив
+manage-members-type-name-hint = На бар једном језику; чланови га виде на свом језику када је наведен.
+manage-members-type-duration = Трајање
+manage-members-type-duration-hint = У месецима; оставите празно за доживотно чланство.
+manage-members-type-duration-invalid = Унесите цео број месеци или оставите празно.
 manage-members-type-months = { $count ->
-    [one] { $count } month
-   *[other] { $count } months
+    [one] { $count } месец
+    [few] { $count } месеца
+   *[other] { $count } месеци
 }
-manage-members-type-lifetime = Lifetime
-manage-members-type-approval = Approval
-manage-members-type-approval-label = Applications need approval by staff
-manage-members-type-fee = Yearly fee
-manage-members-type-fee-hint = Recorded and shown, never charged; for example 25.00. Leave empty for none.
-manage-members-type-currency = Currency
-manage-members-type-currency-hint = Three letters, for example EUR or RSD; needed with a fee.
-manage-members-type-create = Create the membership type
-manage-members-type-save = Save the changes
-manage-members-type-open = Open
-manage-members-type-retired = Retired
-manage-members-type-retire = Retire { $name }
-manage-members-type-retire-title = Retire the membership type { $name }
-manage-members-type-retire-intro = A retired type takes no new applications. Memberships of this type stay as they are and can still be renewed. You can reopen it later.
-manage-members-type-retire-confirm = Yes, retire { $name }
-manage-members-type-retire-confirm-needed = Tick the box to confirm.
-manage-members-type-reopen = Reopen { $name }
-manage-members-yes = Yes
-manage-members-no = No
-manage-members-notice-type-created = The membership type is created.
-manage-members-notice-type-saved = The membership type is saved.
-manage-members-notice-type-retired = The membership type is retired: it takes no new applications.
-manage-members-notice-type-reopened = The membership type is open for applications again.
+manage-members-type-lifetime = Доживотно
+manage-members-type-approval = Одобрење
+manage-members-type-approval-label = Пријаве мора да одобри особље
+manage-members-type-fee = Годишња чланарина
+manage-members-type-fee-hint = Бележи се и приказује, никада се не наплаћује; на пример 25.00. Оставите празно ако је нема.
+manage-members-type-currency = Валута
+manage-members-type-currency-hint = Три слова, на пример EUR или RSD; потребна уз чланарину.
+manage-members-type-create = Направи врсту чланства
+manage-members-type-save = Сачувај измене
+manage-members-type-open = Отворено
+manage-members-type-retired = Повучено
+manage-members-type-retire = Повуци: { $name }
+manage-members-type-retire-title = Повлачење врсте чланства: { $name }
+manage-members-type-retire-intro = Повучена врста не прима нове пријаве. Чланства ове врсте остају каква јесу и и даље се могу обнављати. Касније је можете поново отворити.
+manage-members-type-retire-confirm = Да, повуци: { $name }
+manage-members-type-retire-confirm-needed = Означите поље да потврдите.
+manage-members-type-reopen = Поново отвори: { $name }
+manage-members-yes = Да
+manage-members-no = Не
+manage-members-notice-type-created = Врста чланства је направљена.
+manage-members-notice-type-saved = Врста чланства је сачувана.
+manage-members-notice-type-retired = Врста чланства је повучена: не прима нове пријаве.
+manage-members-notice-type-reopened = Врста чланства је поново отворена за пријаве.
