@@ -1,6 +1,6 @@
 //! Membership applications for the host's staff: the pending list, approve and reject (with a
-//! note the applicant reads, as the API's `reason`), reject after a confirmation, and approving
-//! many at once — one call of the same service per application, each in its own transaction.
+//! note the applicant reads, as the API's `reason`), reject after a confirmation; the same
+//! service as `PATCH /api/v1/memberships/{id}`.
 
 use actix_web::http::StatusCode;
 use actix_web::web;
@@ -15,7 +15,8 @@ use crate::members::memberships;
 use crate::members::organisations::Needs;
 use crate::web::events_list::Choice;
 use crate::web::forms::FormErrors;
-use crate::web::manage_members::{kind_choices, member_row, render_member, MemberRow};
+use crate::web::manage_members::{kind_choices, member_row, MemberRow};
+use crate::web::manage_members_detail::render_member;
 use crate::web::{Page, WebResult};
 
 /// Applications per page: the most the API gives at once, so "all on this page" goes far.
@@ -23,7 +24,6 @@ const PER_PAGE: i64 = 100;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/manage/o/{slug}/members/applications").get(applications))
-        .service(web::resource("/manage/o/{slug}/members/applications/approve").post(bulk_approve))
         .service(web::resource("/manage/o/{slug}/members/{id:\\d+}/approve").post(approve))
         .service(
             web::resource("/manage/o/{slug}/members/{id:\\d+}/reject")
@@ -34,7 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct ApplicationsQuery {
+pub struct ApplicationsQuery {
     kind: String,
     page: Option<i64>,
 }
@@ -54,7 +54,7 @@ struct ApplicationsPage<'a> {
     on_page: i64,
 }
 
-async fn render_applications(
+pub async fn render_applications(
     page: &Page,
     state: &AppState,
     slug: String,
@@ -134,7 +134,7 @@ fn reason(note: &str) -> Option<String> {
 }
 
 /// Approves or rejects one membership of this host through the API's service.
-async fn act(
+pub async fn act(
     state: &AppState,
     person_id: i64,
     slug: &str,
@@ -307,101 +307,4 @@ async fn reject(
         }
     }
     render_reject(&page, &state, &slug, id, &form, &errors).await
-}
-
-/// One application the bulk approval could not approve, and why.
-struct Failure {
-    id: i64,
-    name: Option<String>,
-    why: String,
-}
-
-#[derive(askama::Template)]
-#[template(path = "manage_members_bulk.html")]
-struct BulkPage<'a> {
-    p: &'a Page,
-    slug: &'a str,
-    approved: i64,
-    failed: i64,
-    failures: Vec<Failure>,
-}
-
-/// Approves the ticked applications, or every one listed on the page. Each goes through the
-/// same service as a single approval; one that fails (decided meanwhile, another host's) is
-/// reported and the rest go on.
-async fn bulk_approve(
-    page: Page,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
-) -> WebResult {
-    let field = |name: &str| {
-        form.iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
-    page.verify(field("csrf"))?;
-    let person_id = page.person()?.id;
-    let slug = path.into_inner();
-    // Not staff: the 403 page, not a list of refusals.
-    for_staff::standing(&state, person_id, slug.clone(), Needs::Staff).await?;
-    let note = field("note");
-    let ids_of = |name: &str| -> Vec<i64> {
-        form.iter()
-            .filter(|(k, _)| k == name)
-            .filter_map(|(_, v)| v.parse().ok())
-            .collect()
-    };
-    let mut ids = if field("scope") == "page" {
-        ids_of("page_id")
-    } else {
-        ids_of("id")
-    };
-    ids.sort_unstable();
-    ids.dedup();
-    let mut errors = FormErrors::new();
-    errors.optional(&page, "note", note, crate::caps::REASON);
-    if ids.is_empty() {
-        errors.add("id", page.t("manage-members-bulk-none"));
-    }
-    if !errors.is_empty() {
-        let q = ApplicationsQuery::default();
-        return render_applications(&page, &state, slug, &q, &errors, note).await;
-    }
-    let mut approved = 0;
-    let mut failures = Vec::new();
-    for id in ids {
-        match act(&state, person_id, &slug, id, "approve", note).await {
-            Ok(()) => approved += 1,
-            Err(e) => {
-                let why = match &e {
-                    AppError::NotFound(_) => page.t("manage-members-bulk-failed-gone"),
-                    AppError::Conflict {
-                        code: "invalid_transition",
-                        ..
-                    } => page.t("manage-members-bulk-failed-decided"),
-                    AppError::Conflict { .. } => page.t("manage-members-bulk-failed-conflict"),
-                    AppError::Forbidden(_) => page.t("manage-members-bulk-failed-forbidden"),
-                    _ => {
-                        tracing::warn!(membership = id, error = %e, "bulk approval of one membership failed");
-                        page.t("manage-members-bulk-failed-other")
-                    }
-                };
-                let name = for_staff::membership(&state, person_id, slug.clone(), id)
-                    .await
-                    .ok()
-                    .map(|m| m.membership.member.name);
-                failures.push(Failure { id, name, why });
-            }
-        }
-    }
-    let failed = i64::try_from(failures.len()).unwrap_or(0);
-    page.render(&BulkPage {
-        p: &page,
-        slug: &slug,
-        approved,
-        failed,
-        failures,
-    })
 }
