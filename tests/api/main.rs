@@ -61,6 +61,7 @@ mod web_events_rules;
 mod web_foundation;
 mod web_landing;
 mod web_manage_members;
+mod web_manage_members_list;
 mod web_manage_members_types;
 mod web_mine;
 mod web_orgs;
