@@ -5,6 +5,7 @@ pub mod access;
 pub mod api;
 pub mod dashboard;
 pub mod emails;
+pub mod for_staff;
 pub mod lists;
 pub mod memberships;
 pub mod model;

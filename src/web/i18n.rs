@@ -40,7 +40,8 @@ areas!(
     "orgs",
     "account",
     "mine",
-    "manage-home"
+    "manage-home",
+    "manage-members",
 );
 
 type Bundle = FluentBundle<FluentResource>;

@@ -10,8 +10,7 @@ use serde::Deserialize;
 use crate::http::pagination::PageQuery;
 use crate::http::AppState;
 use crate::members::access::StaffRole;
-use crate::members::dashboard::expiring_before;
-use crate::members::memberships::today;
+use crate::members::dashboard::EXPIRING_DAYS;
 use crate::notify::admin::{self, OutboxFilter, OutboxQuery};
 use crate::notify::dates;
 use crate::registrations::dashboard::{self, HostBlock, UpcomingEvent};
@@ -85,8 +84,8 @@ struct DeadRow {
 struct HomePage<'a> {
     p: &'a Page,
     hosts: Vec<HostRow>,
-    /// `?status=active&expires_before=` of "expiring in 30 days".
-    expiring_before: String,
+    /// The members page's `?expiring=` of the "expiring" count.
+    expiring_days: i64,
     previous: Option<String>,
     next: Option<String>,
     /// Platform admins only, as the outbox API: (total, the newest few).
@@ -176,7 +175,7 @@ async fn home(page: Page, state: web::Data<AppState>, query: web::Query<HomeQuer
     page.render(&HomePage {
         p: &page,
         hosts: list.items.iter().map(|h| host_row(&page, h)).collect(),
-        expiring_before: expiring_before(today()).to_string(),
+        expiring_days: EXPIRING_DAYS,
         previous: (n > 1).then(|| format!("/manage?page={}", n - 1)),
         next: more.then(|| format!("/manage?page={}", n + 1)),
         dead,

@@ -18,6 +18,12 @@ pub mod landing;
 pub mod manage_audit;
 pub mod manage_home;
 pub mod manage_staff;
+pub mod manage_members;
+pub mod manage_members_bulk;
+pub mod manage_members_decide;
+pub mod manage_members_detail;
+pub mod manage_members_type_form;
+pub mod manage_members_types;
 pub mod mine;
 pub mod my_memberships;
 pub mod orgs;
@@ -52,6 +58,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(manage_home::configure)
             .configure(manage_staff::configure)
             .configure(manage_audit::configure)
+            .configure(manage_members::configure)
             // Before the event page, whose `/events/{id}/{slug}` would take these paths.
             .configure(event_register::configure)
             .configure(event_page::configure),

@@ -133,7 +133,17 @@ async fn the_dashboard_shows_the_apis_counts_for_the_next_events_and_memberships
     assert!(body.contains(&format!(
         "{expiring} membership expiring in the next 30 days"
     )));
-    assert!(body.contains(r#"href="/manage/o/kc/members?status=pending""#));
+    // Both counts link to the members pages that list those very memberships.
+    assert!(body.contains(r#"href="/manage/o/kc/members/applications""#));
+    assert!(body.contains(r#"href="/manage/o/kc/members?status=active&amp;expiring=30""#));
+    browser
+        .get("/manage/o/kc/members/applications")
+        .await
+        .expect_html();
+    browser
+        .get("/manage/o/kc/members?status=active&expiring=30")
+        .await
+        .expect_html();
     assert!(body.contains(r#"href="/manage/o/kc/staff""#));
     assert!(body.contains(r#"href="/manage/o/kc/audit""#));
     assert!(body.contains(r#"href="/manage/o/kc/events/new""#));
