@@ -33,7 +33,15 @@ macro_rules! areas {
     };
 }
 
-areas!("common", "events", "landing", "orgs", "account", "mine");
+areas!(
+    "common",
+    "events",
+    "landing",
+    "orgs",
+    "account",
+    "mine",
+    "manage-events"
+);
 
 type Bundle = FluentBundle<FluentResource>;
 

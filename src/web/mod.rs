@@ -15,6 +15,10 @@ pub mod events_list;
 pub mod forms;
 pub mod i18n;
 pub mod landing;
+pub mod manage_event_actions;
+pub mod manage_event_form;
+pub mod manage_event_questions;
+pub mod manage_events;
 pub mod mine;
 pub mod my_memberships;
 pub mod orgs;
@@ -46,6 +50,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(my_memberships::configure)
             .configure(registration_page::configure)
             .configure(events_list::configure)
+            .configure(manage_events::configure)
+            .configure(manage_event_actions::configure)
+            .configure(manage_event_questions::configure)
             // Before the event page, whose `/events/{id}/{slug}` would take these paths.
             .configure(event_register::configure)
             .configure(event_page::configure),

@@ -60,6 +60,8 @@ mod web_events_register;
 mod web_events_rules;
 mod web_foundation;
 mod web_landing;
+mod web_manage_events;
+mod web_manage_events_actions;
 mod web_mine;
 mod web_orgs;
 mod web_orgs_embed;

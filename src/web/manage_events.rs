@@ -1,0 +1,440 @@
+//! The event editor: create an event for a host, a session of an event, and edit either, with
+//! every field of `POST /api/v1/events` and `PATCH /api/v1/events/{id}` and the same services.
+
+use actix_web::http::StatusCode;
+use actix_web::web;
+
+use crate::error::AppError;
+use crate::events::model::{EventView, KINDS, PARTNER_ROLES, VISIBILITIES};
+use crate::events::service::{self, Asker};
+use crate::events::{edit, listing, manage};
+use crate::http::pagination::PageQuery;
+use crate::http::AppState;
+use crate::i18n::Locale;
+use crate::web::forms::FormErrors;
+use crate::web::manage_event_form::{to_local, zone_options, EventForm};
+use crate::web::page::language_name;
+use crate::web::{Page, WebResult};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/manage/o/{slug}/events/new")
+            .get(new_form)
+            .post(create),
+    )
+    .service(
+        web::resource("/manage/events/{id}/sessions/new")
+            .get(new_session_form)
+            .post(create_session),
+    )
+    .service(
+        web::resource("/manage/events/{id}")
+            .get(edit_form)
+            .post(update),
+    );
+}
+
+/// One option of a select.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A locale's fieldset: open when it has text, an error, or is the default.
+pub struct LocaleBox {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub open: bool,
+    pub default: bool,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+}
+
+/// A session in the programme list.
+pub struct SessionRow {
+    pub id: i64,
+    pub title: String,
+    pub starts: String,
+    pub status: String,
+    pub capacity: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "manage_events_form.html")]
+struct EditorPage<'a> {
+    p: &'a Page,
+    errors: &'a FormErrors,
+    form: &'a EventForm,
+    heading: String,
+    action: String,
+    /// The conflict (409) the last save ran into, translated.
+    conflict: Option<String>,
+    event: Option<&'a EventView>,
+    sessions: Vec<SessionRow>,
+    kinds: Vec<Choice>,
+    visibilities: Vec<Choice>,
+    zones: Vec<Choice>,
+    languages: Vec<Choice>,
+    roles: Vec<(&'static str, String)>,
+    locales: Vec<LocaleBox>,
+    /// (index, slug, role, slug label, role label) of the partner rows.
+    partners: Vec<(usize, String, String, String, String)>,
+}
+
+fn choices(values: impl IntoIterator<Item = (String, String)>, current: &str) -> Vec<Choice> {
+    values
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: value == current,
+            value,
+            label,
+        })
+        .collect()
+}
+
+/// What an AppError::Conflict says, in the reader's language.
+pub fn conflict_text(page: &Page, code: &str) -> String {
+    let key = format!("manage-events-conflict-{}", code.replace('_', "-"));
+    if crate::web::i18n::exists(page.locale, &key) {
+        page.t(&key)
+    } else {
+        page.t("common-error-409-text")
+    }
+}
+
+struct Editor<'a> {
+    heading: String,
+    action: String,
+    event: Option<&'a EventView>,
+    sessions: Vec<SessionRow>,
+}
+
+fn render(
+    page: &Page,
+    form: &EventForm,
+    errors: &FormErrors,
+    conflict: Option<String>,
+    editor: Editor<'_>,
+) -> WebResult {
+    let status = match (&conflict, errors.is_empty()) {
+        (Some(_), _) => StatusCode::CONFLICT,
+        (None, false) => StatusCode::UNPROCESSABLE_ENTITY,
+        (None, true) => StatusCode::OK,
+    };
+    let default = Locale::parse(&form.default_locale).unwrap_or(Locale::En);
+    let locales = Locale::ALL
+        .iter()
+        .map(|l| {
+            let text = form.text(*l);
+            let tag = l.tag();
+            let has_error = ["title", "summary", "description"]
+                .iter()
+                .any(|f| errors.has(&format!("{f}.{tag}")));
+            LocaleBox {
+                tag,
+                name: language_name(*l),
+                open: *l == default
+                    || has_error
+                    || !(text.title.is_empty()
+                        && text.summary.is_empty()
+                        && text.description.is_empty()),
+                default: *l == default,
+                title: text.title,
+                summary: text.summary,
+                description: text.description,
+            }
+        })
+        .collect();
+    let template = EditorPage {
+        p: page,
+        errors,
+        form,
+        heading: editor.heading,
+        action: editor.action,
+        conflict,
+        event: editor.event,
+        sessions: editor.sessions,
+        kinds: choices(
+            KINDS
+                .iter()
+                .map(|k| (k.to_string(), page.t(&format!("events-kind-{k}")))),
+            &form.kind,
+        ),
+        visibilities: choices(
+            VISIBILITIES.iter().map(|v| {
+                let key = format!("manage-events-visibility-{}", v.replace('_', "-"));
+                (v.to_string(), page.t(&key))
+            }),
+            &form.visibility,
+        ),
+        zones: choices(
+            zone_options(&form.timezone)
+                .into_iter()
+                .map(|z| (z.clone(), z)),
+            &form.timezone,
+        ),
+        languages: choices(
+            Locale::ALL
+                .iter()
+                .map(|l| (l.tag().to_owned(), language_name(*l).to_owned())),
+            &form.default_locale,
+        ),
+        roles: PARTNER_ROLES
+            .iter()
+            .map(|r| (*r, page.t(&format!("events-role-{}", r.replace('_', "-")))))
+            .collect(),
+        locales,
+        partners: form
+            .partner_rows()
+            .into_iter()
+            .map(|(i, slug, role)| {
+                let n = i as i64 + 1;
+                let slug_label = page.tn("manage-events-partner-slug", "n", n);
+                (
+                    i,
+                    slug,
+                    role,
+                    slug_label,
+                    page.tn("manage-events-partner-role", "n", n),
+                )
+            })
+            .collect(),
+    };
+    page.render_status(status, &template)
+}
+
+fn asker(page: &Page) -> Result<Asker, crate::web::WebError> {
+    Ok(Asker {
+        person_id: Some(page.person()?.id),
+        locale: Some(page.locale),
+    })
+}
+
+async fn new_form(page: Page, state: web::Data<AppState>, slug: web::Path<String>) -> WebResult {
+    let person_id = page.person()?.id;
+    let host = manage::host_for_new_event(&state, person_id, &slug).await?;
+    let form = EventForm::new_event(page.locale);
+    let editor = Editor {
+        heading: page.ts("manage-events-new-title", "host", &host.name),
+        action: format!("/manage/o/{}/events/new", host.slug),
+        event: None,
+        sessions: Vec::new(),
+    };
+    render(&page, &form, &FormErrors::new(), None, editor)
+}
+
+/// Saves a new event or session, or re-renders the form (copy button, errors).
+async fn save_new(
+    page: Page,
+    state: &AppState,
+    pairs: Vec<(String, String)>,
+    host_slug: String,
+    parent: Option<&EventView>,
+    editor: Editor<'_>,
+) -> WebResult {
+    let mut form = EventForm::parse(&pairs);
+    page.verify(&form.csrf)?;
+    let asker = asker(&page)?;
+    if form.apply_copy() {
+        return render(&page, &form, &FormErrors::new(), None, editor);
+    }
+    let mut errors = FormErrors::new();
+    let checked = form.check(&page, &mut errors);
+    if errors.is_empty() {
+        let (body, names) = form.create_body(checked, &host_slug, parent.map(|p| p.id));
+        match service::create(state, asker, body).await {
+            Ok(event) => {
+                let to = format!(
+                    "/manage/events/{}?notice=manage-events-notice-created",
+                    event.id
+                );
+                return Ok(page.redirect(&to));
+            }
+            Err(e) => absorb(&page, &mut errors, e, &names, "organisation")?,
+        }
+    }
+    render(&page, &form, &errors, None, editor)
+}
+
+/// Puts a service's field errors next to the form's fields (`title` without a locale goes to
+/// the default locale's title).
+fn absorb(
+    page: &Page,
+    errors: &mut FormErrors,
+    error: AppError,
+    names: &[(String, String)],
+    unplaced: &str,
+) -> Result<(), AppError> {
+    let mut map: Vec<(&str, &str)> = names
+        .iter()
+        .map(|(a, f)| (a.as_str(), f.as_str()))
+        .collect();
+    map.push(("parent", "starts_at"));
+    map.push(("organisation", unplaced));
+    errors.absorb(page, error, &map)
+}
+
+async fn create(
+    page: Page,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    pairs: web::Form<Vec<(String, String)>>,
+) -> WebResult {
+    let host = manage::host_for_new_event(&state, page.person()?.id, &slug).await?;
+    let editor = Editor {
+        heading: page.ts("manage-events-new-title", "host", &host.name),
+        action: format!("/manage/o/{}/events/new", host.slug),
+        event: None,
+        sessions: Vec::new(),
+    };
+    save_new(page, &state, pairs.into_inner(), host.slug, None, editor).await
+}
+
+fn session_editor<'a>(page: &Page, parent: &'a EventView) -> Editor<'a> {
+    Editor {
+        heading: page.ts(
+            "manage-events-new-session-title",
+            "event",
+            parent.title.as_deref().unwrap_or_default(),
+        ),
+        action: format!("/manage/events/{}/sessions/new", parent.id),
+        event: None,
+        sessions: Vec::new(),
+    }
+}
+
+async fn new_session_form(page: Page, state: web::Data<AppState>, id: web::Path<i64>) -> WebResult {
+    let parent = service::get(&state, asker(&page)?, *id, true).await?;
+    let mut form = EventForm::from_view(&parent);
+    // A session starts as its own, smaller event in the parent's place and language.
+    form.content.clear();
+    form.partners.clear();
+    form.kind = "workshop".into();
+    form.capacity.clear();
+    form.registration_opens_at.clear();
+    form.registration_closes_at.clear();
+    form.ends_at = form.starts_at.clone();
+    render(
+        &page,
+        &form,
+        &FormErrors::new(),
+        None,
+        session_editor(&page, &parent),
+    )
+}
+
+async fn create_session(
+    page: Page,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    pairs: web::Form<Vec<(String, String)>>,
+) -> WebResult {
+    let parent = service::get(&state, asker(&page)?, *id, true).await?;
+    let editor = session_editor(&page, &parent);
+    let slug = parent.organisation.clone();
+    save_new(
+        page,
+        &state,
+        pairs.into_inner(),
+        slug,
+        Some(&parent),
+        editor,
+    )
+    .await
+}
+
+async fn sessions_of(
+    state: &AppState,
+    asker: Asker,
+    event: &EventView,
+) -> Result<Vec<SessionRow>, crate::web::WebError> {
+    if event.parent.is_some() {
+        return Ok(Vec::new());
+    }
+    let all = PageQuery {
+        page: Some(1),
+        per_page: Some(crate::http::pagination::MAX_PER_PAGE),
+    };
+    let sessions = listing::sessions(state, asker, event.id, all).await?;
+    Ok(sessions
+        .items
+        .into_iter()
+        .map(|s| SessionRow {
+            id: s.id,
+            title: s.title.unwrap_or_default(),
+            starts: to_local(s.starts_at, &s.timezone).replace('T', " "),
+            status: s.status,
+            capacity: s
+                .capacity
+                .map_or_else(|| "∞".into(), |c| format!("{}/{c}", s.seats_taken)),
+        })
+        .collect())
+}
+
+fn edit_editor<'a>(page: &Page, event: &'a EventView, sessions: Vec<SessionRow>) -> Editor<'a> {
+    Editor {
+        heading: page.ts(
+            "manage-events-edit-title",
+            "event",
+            event.title.as_deref().unwrap_or_default(),
+        ),
+        action: format!("/manage/events/{}", event.id),
+        event: Some(event),
+        sessions,
+    }
+}
+
+async fn edit_form(page: Page, state: web::Data<AppState>, id: web::Path<i64>) -> WebResult {
+    let asker = asker(&page)?;
+    let event = service::get(&state, asker, *id, true).await?;
+    let sessions = sessions_of(&state, asker, &event).await?;
+    let form = EventForm::from_view(&event);
+    render(
+        &page,
+        &form,
+        &FormErrors::new(),
+        None,
+        edit_editor(&page, &event, sessions),
+    )
+}
+
+async fn update(
+    page: Page,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    pairs: web::Form<Vec<(String, String)>>,
+) -> WebResult {
+    let mut form = EventForm::parse(&pairs);
+    page.verify(&form.csrf)?;
+    let asker = asker(&page)?;
+    let event = service::get(&state, asker, *id, true).await?;
+    let sessions = sessions_of(&state, asker, &event).await?;
+    let editor = edit_editor(&page, &event, sessions);
+    if form.apply_copy() {
+        return render(&page, &form, &FormErrors::new(), None, editor);
+    }
+    let mut errors = FormErrors::new();
+    let checked = form.check(&page, &mut errors);
+    let mut conflict = None;
+    if errors.is_empty() {
+        let (body, names) = form.update_body(checked);
+        match edit::update(&state, asker, event.id, body).await {
+            Ok(_) => {
+                let to = format!(
+                    "/manage/events/{}?notice=manage-events-notice-saved",
+                    event.id
+                );
+                return Ok(page.redirect(&to));
+            }
+            Err(AppError::Conflict {
+                code: "capacity_below_seats_taken",
+                ..
+            }) => errors.add("capacity", page.t("manage-events-capacity-below-seats")),
+            Err(AppError::Conflict { code, .. }) => conflict = Some(conflict_text(&page, code)),
+            Err(e) => absorb(&page, &mut errors, e, &names, "starts_at")?,
+        }
+    }
+    render(&page, &form, &errors, conflict, editor)
+}
