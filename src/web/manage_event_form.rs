@@ -419,12 +419,15 @@ pub struct Checked {
     reminders: Option<Vec<u32>>,
 }
 
+/// How a `datetime-local` input writes a time.
+const LOCAL_TIME: &str = "%Y-%m-%dT%H:%M";
+
 /// A `datetime-local` value (`2026-05-14T18:00`, seconds optional) read in `tz`, as RFC 3339.
 /// A wall time that the zone skips (spring forward) is refused; one it repeats takes the
 /// earlier instant.
 pub fn to_rfc3339(raw: &str, tz: chrono_tz::Tz) -> Option<String> {
     let raw = raw.trim();
-    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+    let naive = NaiveDateTime::parse_from_str(raw, LOCAL_TIME)
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
         .ok()?;
     let local = tz.from_local_datetime(&naive).earliest()?;
@@ -434,7 +437,7 @@ pub fn to_rfc3339(raw: &str, tz: chrono_tz::Tz) -> Option<String> {
 /// A UTC time as a `datetime-local` value in the zone `timezone`.
 pub fn to_local(at: DateTime<Utc>, timezone: &str) -> String {
     let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
+    at.with_timezone(&tz).format(LOCAL_TIME).to_string()
 }
 
 /// The zones the select offers: Europe's, UTC, and the current one if it is elsewhere.
