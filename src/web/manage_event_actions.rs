@@ -12,7 +12,7 @@ use crate::events::service::{self, Asker};
 use crate::events::{lifecycle, manage};
 use crate::http::AppState;
 use crate::web::forms::FormErrors;
-use crate::web::manage_events::conflict_text;
+use crate::web::manage_event_page::conflict_text;
 use crate::web::{Page, WebError, WebResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -62,6 +62,7 @@ mod web_foundation;
 mod web_landing;
 mod web_manage_events;
 mod web_manage_events_actions;
+mod web_manage_events_questions;
 mod web_mine;
 mod web_orgs;
 mod web_orgs_embed;
