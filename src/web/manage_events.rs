@@ -99,6 +99,12 @@ fn absorb(
         .collect();
     map.push(("parent", "starts_at"));
     map.push(("organisation", unplaced));
+    // The commonest slip gets its own words; other fields read "not valid" beside them.
+    if let AppError::Validation(fields) = &error {
+        if fields.contains_key("ends_at") {
+            errors.add("ends_at", page.t("manage-events-ends-before-start"));
+        }
+    }
     errors.absorb(page, error, &map)
 }
 

@@ -332,6 +332,7 @@ async fn validation_errors_mark_the_fields_and_keep_what_was_typed() {
         .expect(422);
     assert!(page.contains(r#"id="e-ends_at""#), "{}", page.body);
     assert!(page.contains(r#"aria-describedby="e-ends_at""#));
+    assert!(page.contains("The end must be after the start."));
     assert_eq!(page.input_value("ends_at").unwrap(), "2030-05-14T17:00");
     assert_eq!(page.input_value("title.en").unwrap(), "Archives workshop");
     assert_eq!(page.input_value("city").unwrap(), "Novi Sad");

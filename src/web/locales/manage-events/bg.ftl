@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Препиши от сръбска кирил
 manage-events-when = Кога
 manage-events-starts-at = Начало
 manage-events-ends-at = Край
+manage-events-ends-before-start = Краят трябва да е след началото.
 manage-events-timezone = Часова зона
 manage-events-timezone-hint = Часовете по-горе се четат в тази часова зона.
 manage-events-where = Къде

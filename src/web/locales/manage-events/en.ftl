@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Copy from Serbian Cyrillic
 manage-events-when = When
 manage-events-starts-at = Starts
 manage-events-ends-at = Ends
+manage-events-ends-before-start = The end must be after the start.
 manage-events-timezone = Time zone
 manage-events-timezone-hint = The times above are read in this time zone.
 manage-events-where = Where

@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Prepiši iz srpske ćirilice
 manage-events-when = Kada
 manage-events-starts-at = Početak
 manage-events-ends-at = Završetak
+manage-events-ends-before-start = Završetak mora biti nakon početka.
 manage-events-timezone = Vremenska zona
 manage-events-timezone-hint = Gornja se vremena čitaju u ovoj vremenskoj zoni.
 manage-events-where = Gdje

@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Препиши од српска кирили
 manage-events-when = Кога
 manage-events-starts-at = Почеток
 manage-events-ends-at = Крај
+manage-events-ends-before-start = Крајот мора да биде по почетокот.
 manage-events-timezone = Временска зона
 manage-events-timezone-hint = Времињата погоре се читаат во оваа временска зона.
 manage-events-where = Каде

@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Copiază din sârba cu alfabet chirilic
 manage-events-when = Când
 manage-events-starts-at = Începe
 manage-events-ends-at = Se termină
+manage-events-ends-before-start = Sfârșitul trebuie să fie după început.
 manage-events-timezone = Fus orar
 manage-events-timezone-hint = Orele de mai sus sunt citite în acest fus orar.
 manage-events-where = Unde

@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Prepiši iz srbske cirilice
 manage-events-when = Kdaj
 manage-events-starts-at = Začetek
 manage-events-ends-at = Konec
+manage-events-ends-before-start = Konec mora biti po začetku.
 manage-events-timezone = Časovni pas
 manage-events-timezone-hint = Zgornji časi veljajo v tem časovnem pasu.
 manage-events-where = Kje

@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Kopjo nga serbishtja me alfabet cirilik
 manage-events-when = Kur
 manage-events-starts-at = Fillon
 manage-events-ends-at = Mbaron
+manage-events-ends-before-start = Mbarimi duhet të jetë pas fillimit.
 manage-events-timezone = Zona kohore
 manage-events-timezone-hint = Oraret më sipër lexohen në këtë zonë kohore.
 manage-events-where = Ku

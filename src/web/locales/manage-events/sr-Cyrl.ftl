@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Препиши из српске ћирили
 manage-events-when = Када
 manage-events-starts-at = Почетак
 manage-events-ends-at = Крај
+manage-events-ends-before-start = Крај мора бити после почетка.
 manage-events-timezone = Временска зона
 manage-events-timezone-hint = Горња времена се читају у овој временској зони.
 manage-events-where = Где

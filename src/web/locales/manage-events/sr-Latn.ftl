@@ -30,6 +30,7 @@ manage-events-copy-from-cyrillic = Prepiši iz srpske ćirilice
 manage-events-when = Kada
 manage-events-starts-at = Početak
 manage-events-ends-at = Kraj
+manage-events-ends-before-start = Kraj mora biti posle početka.
 manage-events-timezone = Vremenska zona
 manage-events-timezone-hint = Gornja vremena se čitaju u ovoj vremenskoj zoni.
 manage-events-where = Gde
