@@ -7,6 +7,7 @@ pub mod edit;
 pub mod emails;
 pub mod lifecycle;
 pub mod listing;
+pub mod manage;
 pub mod model;
 pub mod recipients;
 pub mod routes;

@@ -42,6 +42,7 @@ areas!(
     "mine",
     "manage-home",
     "manage-members",
+    "manage-events",
 );
 
 type Bundle = FluentBundle<FluentResource>;

@@ -16,14 +16,21 @@ pub mod forms;
 pub mod i18n;
 pub mod landing;
 pub mod manage_audit;
+pub mod manage_event_actions;
+pub mod manage_event_body;
+pub mod manage_event_form;
+pub mod manage_event_page;
+pub mod manage_event_question_form;
+pub mod manage_event_questions;
+pub mod manage_events;
 pub mod manage_home;
-pub mod manage_staff;
 pub mod manage_members;
 pub mod manage_members_bulk;
 pub mod manage_members_decide;
 pub mod manage_members_detail;
 pub mod manage_members_type_form;
 pub mod manage_members_types;
+pub mod manage_staff;
 pub mod mine;
 pub mod my_memberships;
 pub mod orgs;
@@ -59,6 +66,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(manage_staff::configure)
             .configure(manage_audit::configure)
             .configure(manage_members::configure)
+            .configure(manage_events::configure)
+            .configure(manage_event_actions::configure)
+            .configure(manage_event_questions::configure)
             // Before the event page, whose `/events/{id}/{slug}` would take these paths.
             .configure(event_register::configure)
             .configure(event_page::configure),
