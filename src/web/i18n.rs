@@ -33,7 +33,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common", "events", "landing", "orgs", "account", "mine");
+areas!("common", "events", "landing", "orgs", "account", "mine", "roster", "checkin", "messages");
 
 type Bundle = FluentBundle<FluentResource>;
 

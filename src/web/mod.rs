@@ -15,6 +15,10 @@ pub mod events_list;
 pub mod forms;
 pub mod i18n;
 pub mod landing;
+pub mod manage_checkin;
+pub mod manage_messages;
+pub mod manage_roster;
+pub mod manage_roster_actions;
 pub mod mine;
 pub mod my_memberships;
 pub mod orgs;
@@ -46,6 +50,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(my_memberships::configure)
             .configure(registration_page::configure)
             .configure(events_list::configure)
+            .configure(manage_roster::configure)
+            .configure(manage_checkin::configure)
+            .configure(manage_messages::configure)
             // Before the event page, whose `/events/{id}/{slug}` would take these paths.
             .configure(event_register::configure)
             .configure(event_page::configure),
