@@ -1,31 +1,31 @@
-messages-title = Write to registrants
-messages-limit = Messages left for this event today: { $remaining } of { $limit }.
-messages-limit-reached = This event has sent as many messages as it may in 24 hours. Please try again later.
-messages-audience = Who receives it
-messages-audience-all = Everyone registered (confirmed and waitlisted)
-messages-audience-confirmed = Confirmed
-messages-audience-waitlisted = Waitlisted
-messages-audience-checked-in = Checked in
-messages-languages-hint = Each person reads the message in their own language when you write one; otherwise in the event's main language.
-messages-required = required
-messages-subject = Subject
-messages-body = Message
-messages-field-required = Fill in both the subject and the message.
-messages-preview = Preview
-messages-roster-link = The roster
-messages-preview-title = Preview the message
-messages-counts = Counts
-messages-count-recipients = Will receive it
-messages-count-unsubscribed = Opted out of messages
-messages-count-remaining = Messages left today
+messages-title = Пиши на записалите се
+messages-limit = Оставащи съобщения за това събитие днес: { $remaining } от { $limit }.
+messages-limit-reached = Това събитие изпрати максималния брой съобщения за 24 часа. Опитайте отново по-късно.
+messages-audience = Кой получава съобщението
+messages-audience-all = Всички записани (потвърдени и чакащи)
+messages-audience-confirmed = Потвърдени
+messages-audience-waitlisted = В списъка на чакащите
+messages-audience-checked-in = Присъстващи
+messages-languages-hint = Всеки чете съобщението на своя език, ако сте го написали на него; иначе на основния език на събитието.
+messages-required = задължително
+messages-subject = Тема
+messages-body = Съобщение
+messages-field-required = Попълнете и темата, и съобщението.
+messages-preview = Преглед
+messages-roster-link = Списък на записалите се
+messages-preview-title = Преглед на съобщението
+messages-counts = Бройки
+messages-count-recipients = Ще го получат
+messages-count-unsubscribed = Отписали се от съобщения
+messages-count-remaining = Оставащи съобщения днес
 messages-readers = { $count ->
-    [one] { $count } recipient
-   *[other] { $count } recipients
+    [one] { $count } получател
+   *[other] { $count } получатели
 }
-messages-nobody = Nobody in this group will receive the message.
+messages-nobody = Никой от тази група няма да получи съобщението.
 messages-send = { $count ->
-    [one] Send to { $count } person
-   *[other] Send to { $count } people
+    [one] Изпрати до { $count } човек
+   *[other] Изпрати до { $count } души
 }
-messages-edit = Edit
-messages-notice-sent = The message is on its way.
+messages-edit = Редактирай
+messages-notice-sent = Съобщението е изпратено.

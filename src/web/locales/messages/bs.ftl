@@ -1,31 +1,32 @@
-messages-title = Write to registrants
-messages-limit = Messages left for this event today: { $remaining } of { $limit }.
-messages-limit-reached = This event has sent as many messages as it may in 24 hours. Please try again later.
-messages-audience = Who receives it
-messages-audience-all = Everyone registered (confirmed and waitlisted)
-messages-audience-confirmed = Confirmed
-messages-audience-waitlisted = Waitlisted
-messages-audience-checked-in = Checked in
-messages-languages-hint = Each person reads the message in their own language when you write one; otherwise in the event's main language.
-messages-required = required
-messages-subject = Subject
-messages-body = Message
-messages-field-required = Fill in both the subject and the message.
-messages-preview = Preview
-messages-roster-link = The roster
-messages-preview-title = Preview the message
-messages-counts = Counts
-messages-count-recipients = Will receive it
-messages-count-unsubscribed = Opted out of messages
-messages-count-remaining = Messages left today
+messages-title = Piši prijavljenima
+messages-limit = Preostalo poruka za ovaj događaj danas: { $remaining } od { $limit }.
+messages-limit-reached = Ovaj je događaj poslao najviše poruka dozvoljenih u 24 sata. Pokušajte ponovo kasnije.
+messages-audience = Ko prima poruku
+messages-audience-all = Svi prijavljeni (potvrđeni i na listi čekanja)
+messages-audience-confirmed = Potvrđeni
+messages-audience-waitlisted = Na listi čekanja
+messages-audience-checked-in = Prisutni
+messages-languages-hint = Svako čita poruku na svom jeziku ako ste je na njemu napisali; inače na glavnom jeziku događaja.
+messages-required = obavezno
+messages-subject = Naslov
+messages-body = Poruka
+messages-field-required = Ispunite i naslov i poruku.
+messages-preview = Pregled
+messages-roster-link = Spisak prijavljenih
+messages-preview-title = Pregled poruke
+messages-counts = Brojevi
+messages-count-recipients = Primiće je
+messages-count-unsubscribed = Odjavljeni od poruka
+messages-count-remaining = Preostalo poruka danas
 messages-readers = { $count ->
-    [one] { $count } recipient
-   *[other] { $count } recipients
+    [one] { $count } primalac
+    [few] { $count } primaoca
+   *[other] { $count } primalaca
 }
-messages-nobody = Nobody in this group will receive the message.
+messages-nobody = Niko iz ove grupe neće primiti poruku.
 messages-send = { $count ->
-    [one] Send to { $count } person
-   *[other] Send to { $count } people
+    [one] Pošalji { $count } osobi
+   *[other] Pošalji za { $count } osoba
 }
-messages-edit = Edit
-messages-notice-sent = The message is on its way.
+messages-edit = Izmijeni
+messages-notice-sent = Poruka je poslana.

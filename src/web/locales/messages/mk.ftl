@@ -1,31 +1,31 @@
-messages-title = Write to registrants
-messages-limit = Messages left for this event today: { $remaining } of { $limit }.
-messages-limit-reached = This event has sent as many messages as it may in 24 hours. Please try again later.
-messages-audience = Who receives it
-messages-audience-all = Everyone registered (confirmed and waitlisted)
-messages-audience-confirmed = Confirmed
-messages-audience-waitlisted = Waitlisted
-messages-audience-checked-in = Checked in
-messages-languages-hint = Each person reads the message in their own language when you write one; otherwise in the event's main language.
-messages-required = required
-messages-subject = Subject
-messages-body = Message
-messages-field-required = Fill in both the subject and the message.
-messages-preview = Preview
-messages-roster-link = The roster
-messages-preview-title = Preview the message
-messages-counts = Counts
-messages-count-recipients = Will receive it
-messages-count-unsubscribed = Opted out of messages
-messages-count-remaining = Messages left today
+messages-title = Пиши им на пријавените
+messages-limit = Преостанати пораки за овој настан денес: { $remaining } од { $limit }.
+messages-limit-reached = Овој настан испрати најмногу пораки дозволени за 24 часа. Обидете се повторно подоцна.
+messages-audience = Кој ја добива пораката
+messages-audience-all = Сите пријавени (потврдени и на чекање)
+messages-audience-confirmed = Потврдени
+messages-audience-waitlisted = На листа на чекање
+messages-audience-checked-in = Присутни
+messages-languages-hint = Секој ја чита пораката на својот јазик ако сте ја напишале на него; инаку на главниот јазик на настанот.
+messages-required = задолжително
+messages-subject = Наслов
+messages-body = Порака
+messages-field-required = Пополнете ги и насловот и пораката.
+messages-preview = Преглед
+messages-roster-link = Список на пријавени
+messages-preview-title = Преглед на пораката
+messages-counts = Бројки
+messages-count-recipients = Ќе ја добијат
+messages-count-unsubscribed = Одјавени од пораки
+messages-count-remaining = Преостанати пораки денес
 messages-readers = { $count ->
-    [one] { $count } recipient
-   *[other] { $count } recipients
+    [one] { $count } примач
+   *[other] { $count } примачи
 }
-messages-nobody = Nobody in this group will receive the message.
+messages-nobody = Никој од оваа група нема да ја добие пораката.
 messages-send = { $count ->
-    [one] Send to { $count } person
-   *[other] Send to { $count } people
+    [one] Испрати до { $count } лице
+   *[other] Испрати до { $count } лица
 }
-messages-edit = Edit
-messages-notice-sent = The message is on its way.
+messages-edit = Измени
+messages-notice-sent = Пораката е испратена.

@@ -1,31 +1,33 @@
-messages-title = Write to registrants
-messages-limit = Messages left for this event today: { $remaining } of { $limit }.
-messages-limit-reached = This event has sent as many messages as it may in 24 hours. Please try again later.
-messages-audience = Who receives it
-messages-audience-all = Everyone registered (confirmed and waitlisted)
-messages-audience-confirmed = Confirmed
-messages-audience-waitlisted = Waitlisted
-messages-audience-checked-in = Checked in
-messages-languages-hint = Each person reads the message in their own language when you write one; otherwise in the event's main language.
-messages-required = required
-messages-subject = Subject
-messages-body = Message
-messages-field-required = Fill in both the subject and the message.
-messages-preview = Preview
-messages-roster-link = The roster
-messages-preview-title = Preview the message
-messages-counts = Counts
-messages-count-recipients = Will receive it
-messages-count-unsubscribed = Opted out of messages
-messages-count-remaining = Messages left today
+messages-title = Scrie celor înscriși
+messages-limit = Mesaje rămase azi pentru acest eveniment: { $remaining } din { $limit }.
+messages-limit-reached = Acest eveniment a trimis numărul maxim de mesaje permis în 24 de ore. Încercați din nou mai târziu.
+messages-audience = Cine primește mesajul
+messages-audience-all = Toți înscrișii (confirmați și în așteptare)
+messages-audience-confirmed = Confirmați
+messages-audience-waitlisted = Pe lista de așteptare
+messages-audience-checked-in = Prezenți
+messages-languages-hint = Fiecare citește mesajul în limba sa dacă l-ați scris în ea; altfel în limba principală a evenimentului.
+messages-required = obligatoriu
+messages-subject = Subiect
+messages-body = Mesaj
+messages-field-required = Completați atât subiectul, cât și mesajul.
+messages-preview = Previzualizare
+messages-roster-link = Lista înscrișilor
+messages-preview-title = Previzualizarea mesajului
+messages-counts = Cifre
+messages-count-recipients = Îl vor primi
+messages-count-unsubscribed = Dezabonați de la mesaje
+messages-count-remaining = Mesaje rămase azi
 messages-readers = { $count ->
-    [one] { $count } recipient
-   *[other] { $count } recipients
+    [one] { $count } destinatar
+    [few] { $count } destinatari
+   *[other] { $count } de destinatari
 }
-messages-nobody = Nobody in this group will receive the message.
+messages-nobody = Nimeni din acest grup nu va primi mesajul.
 messages-send = { $count ->
-    [one] Send to { $count } person
-   *[other] Send to { $count } people
+    [one] Trimite către { $count } persoană
+    [few] Trimite către { $count } persoane
+   *[other] Trimite către { $count } de persoane
 }
-messages-edit = Edit
-messages-notice-sent = The message is on its way.
+messages-edit = Modifică
+messages-notice-sent = Mesajul este pe drum.

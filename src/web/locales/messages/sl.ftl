@@ -1,31 +1,34 @@
-messages-title = Write to registrants
-messages-limit = Messages left for this event today: { $remaining } of { $limit }.
-messages-limit-reached = This event has sent as many messages as it may in 24 hours. Please try again later.
-messages-audience = Who receives it
-messages-audience-all = Everyone registered (confirmed and waitlisted)
-messages-audience-confirmed = Confirmed
-messages-audience-waitlisted = Waitlisted
-messages-audience-checked-in = Checked in
-messages-languages-hint = Each person reads the message in their own language when you write one; otherwise in the event's main language.
-messages-required = required
-messages-subject = Subject
-messages-body = Message
-messages-field-required = Fill in both the subject and the message.
-messages-preview = Preview
-messages-roster-link = The roster
-messages-preview-title = Preview the message
-messages-counts = Counts
-messages-count-recipients = Will receive it
-messages-count-unsubscribed = Opted out of messages
-messages-count-remaining = Messages left today
+messages-title = Piši prijavljenim
+messages-limit = Preostala sporočila za ta dogodek danes: { $remaining } od { $limit }.
+messages-limit-reached = Ta dogodek je poslal največ sporočil, dovoljenih v 24 urah. Poskusite znova pozneje.
+messages-audience = Kdo prejme sporočilo
+messages-audience-all = Vsi prijavljeni (potrjeni in na čakalnem seznamu)
+messages-audience-confirmed = Potrjeni
+messages-audience-waitlisted = Na čakalnem seznamu
+messages-audience-checked-in = Prisotni
+messages-languages-hint = Vsak prebere sporočilo v svojem jeziku, če ste ga v njem napisali; sicer v glavnem jeziku dogodka.
+messages-required = obvezno
+messages-subject = Zadeva
+messages-body = Sporočilo
+messages-field-required = Izpolnite zadevo in sporočilo.
+messages-preview = Predogled
+messages-roster-link = Seznam prijavljenih
+messages-preview-title = Predogled sporočila
+messages-counts = Števila
+messages-count-recipients = Ga bodo prejeli
+messages-count-unsubscribed = Odjavljeni od sporočil
+messages-count-remaining = Preostala sporočila danes
 messages-readers = { $count ->
-    [one] { $count } recipient
-   *[other] { $count } recipients
+    [one] { $count } prejemnik
+    [two] { $count } prejemnika
+    [few] { $count } prejemniki
+   *[other] { $count } prejemnikov
 }
-messages-nobody = Nobody in this group will receive the message.
+messages-nobody = Nihče iz te skupine ne bo prejel sporočila.
 messages-send = { $count ->
-    [one] Send to { $count } person
-   *[other] Send to { $count } people
+    [one] Pošlji { $count } osebi
+    [two] Pošlji { $count } osebama
+   *[other] Pošlji { $count } osebam
 }
-messages-edit = Edit
-messages-notice-sent = The message is on its way.
+messages-edit = Uredi
+messages-notice-sent = Sporočilo je na poti.

@@ -1,31 +1,31 @@
-messages-title = Write to registrants
-messages-limit = Messages left for this event today: { $remaining } of { $limit }.
-messages-limit-reached = This event has sent as many messages as it may in 24 hours. Please try again later.
-messages-audience = Who receives it
-messages-audience-all = Everyone registered (confirmed and waitlisted)
-messages-audience-confirmed = Confirmed
-messages-audience-waitlisted = Waitlisted
-messages-audience-checked-in = Checked in
-messages-languages-hint = Each person reads the message in their own language when you write one; otherwise in the event's main language.
-messages-required = required
-messages-subject = Subject
-messages-body = Message
-messages-field-required = Fill in both the subject and the message.
-messages-preview = Preview
-messages-roster-link = The roster
-messages-preview-title = Preview the message
-messages-counts = Counts
-messages-count-recipients = Will receive it
-messages-count-unsubscribed = Opted out of messages
-messages-count-remaining = Messages left today
+messages-title = Shkruaju të regjistruarve
+messages-limit = Mesazhe të mbetura sot për këtë aktivitet: { $remaining } nga { $limit }.
+messages-limit-reached = Ky aktivitet ka dërguar numrin maksimal të mesazheve të lejuara në 24 orë. Provoni përsëri më vonë.
+messages-audience = Kush e merr mesazhin
+messages-audience-all = Të gjithë të regjistruarit (të konfirmuar dhe në pritje)
+messages-audience-confirmed = Të konfirmuarit
+messages-audience-waitlisted = Në listën e pritjes
+messages-audience-checked-in = Të pranishmit
+messages-languages-hint = Secili e lexon mesazhin në gjuhën e vet nëse e keni shkruar në të; përndryshe në gjuhën kryesore të aktivitetit.
+messages-required = e detyrueshme
+messages-subject = Subjekti
+messages-body = Mesazhi
+messages-field-required = Plotësoni edhe subjektin, edhe mesazhin.
+messages-preview = Parapamje
+messages-roster-link = Lista e të regjistruarve
+messages-preview-title = Parapamja e mesazhit
+messages-counts = Shifrat
+messages-count-recipients = Do ta marrin
+messages-count-unsubscribed = Të çregjistruar nga mesazhet
+messages-count-remaining = Mesazhe të mbetura sot
 messages-readers = { $count ->
-    [one] { $count } recipient
-   *[other] { $count } recipients
+    [one] { $count } marrës
+   *[other] { $count } marrës
 }
-messages-nobody = Nobody in this group will receive the message.
+messages-nobody = Askush nga ky grup nuk do ta marrë mesazhin.
 messages-send = { $count ->
-    [one] Send to { $count } person
-   *[other] Send to { $count } people
+    [one] Dërgoja { $count } personi
+   *[other] Dërgoju { $count } personave
 }
-messages-edit = Edit
-messages-notice-sent = The message is on its way.
+messages-edit = Ndrysho
+messages-notice-sent = Mesazhi është nisur.

@@ -1,31 +1,32 @@
-messages-title = Write to registrants
-messages-limit = Messages left for this event today: { $remaining } of { $limit }.
-messages-limit-reached = This event has sent as many messages as it may in 24 hours. Please try again later.
-messages-audience = Who receives it
-messages-audience-all = Everyone registered (confirmed and waitlisted)
-messages-audience-confirmed = Confirmed
-messages-audience-waitlisted = Waitlisted
-messages-audience-checked-in = Checked in
-messages-languages-hint = Each person reads the message in their own language when you write one; otherwise in the event's main language.
-messages-required = required
-messages-subject = Subject
-messages-body = Message
-messages-field-required = Fill in both the subject and the message.
-messages-preview = Preview
-messages-roster-link = The roster
-messages-preview-title = Preview the message
-messages-counts = Counts
-messages-count-recipients = Will receive it
-messages-count-unsubscribed = Opted out of messages
-messages-count-remaining = Messages left today
+messages-title = Пиши пријављенима
+messages-limit = Преостало порука за овај догађај данас: { $remaining } од { $limit }.
+messages-limit-reached = Овај догађај је послао највише порука дозвољених за 24 сата. Покушајте поново касније.
+messages-audience = Ко прима поруку
+messages-audience-all = Сви пријављени (потврђени и на листи чекања)
+messages-audience-confirmed = Потврђени
+messages-audience-waitlisted = На листи чекања
+messages-audience-checked-in = Присутни
+messages-languages-hint = Свако чита поруку на свом језику ако сте је на њему написали; иначе на главном језику догађаја.
+messages-required = обавезно
+messages-subject = Наслов
+messages-body = Порука
+messages-field-required = Попуните и наслов и поруку.
+messages-preview = Преглед
+messages-roster-link = Списак пријављених
+messages-preview-title = Преглед поруке
+messages-counts = Бројеви
+messages-count-recipients = Примиће је
+messages-count-unsubscribed = Одјављени од порука
+messages-count-remaining = Преостало порука данас
 messages-readers = { $count ->
-    [one] { $count } recipient
-   *[other] { $count } recipients
+    [one] { $count } прималац
+    [few] { $count } примаоца
+   *[other] { $count } прималаца
 }
-messages-nobody = Nobody in this group will receive the message.
+messages-nobody = Нико из ове групе неће примити поруку.
 messages-send = { $count ->
-    [one] Send to { $count } person
-   *[other] Send to { $count } people
+    [one] Пошаљи { $count } особи
+   *[other] Пошаљи за { $count } особа
 }
-messages-edit = Edit
-messages-notice-sent = The message is on its way.
+messages-edit = Измени
+messages-notice-sent = Порука је послата.
