@@ -11,6 +11,7 @@ pub mod links;
 pub mod mailer;
 pub mod outbox;
 pub mod preferences;
+pub mod qr;
 pub mod reminders;
 pub mod routes;
 pub mod smtp_deadline;

@@ -209,3 +209,26 @@ async fn the_door_answers_as_the_api_for_roles_and_csrf() {
         .await;
     assert_eq!(answer.status, 404);
 }
+
+#[tokio::test]
+async fn the_confirmation_email_shows_the_code_as_a_qr_image_and_in_text() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let code = registration(&app, &w.organiser.token, w.ana.1).await["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let email = app.wait_for_email("ana@example.org", "confirmed").await;
+    assert!(email.text.contains(&code), "the text part keeps the code");
+    assert!(
+        email.html.contains(r#"<img src="cid:checkin-qr""#),
+        "{}",
+        email.html
+    );
+    assert!(email.raw.contains("multipart/related"));
+    assert!(email.raw.contains("Content-ID: <checkin-qr>"));
+    assert!(email.raw.contains("image/png"));
+    // Waitlisted: no code to scan yet, so no image.
+    let vera = app.wait_for_email("vera@example.org", "waitlist").await;
+    assert!(!vera.html.contains("cid:checkin-qr"));
+}
