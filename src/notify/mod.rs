@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod broadcast;
+pub mod broadcast_audience;
 pub mod catalogue;
 pub mod dates;
 pub mod host;

@@ -19,6 +19,7 @@ pub mod manage_checkin;
 pub mod manage_messages;
 pub mod manage_roster;
 pub mod manage_roster_actions;
+pub mod manage_roster_print;
 pub mod mine;
 pub mod my_memberships;
 pub mod orgs;
