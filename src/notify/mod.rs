@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod broadcast;
+pub mod broadcast_audience;
 pub mod catalogue;
 pub mod dates;
 pub mod host;
@@ -11,6 +12,7 @@ pub mod links;
 pub mod mailer;
 pub mod outbox;
 pub mod preferences;
+pub mod qr;
 pub mod reminders;
 pub mod routes;
 pub mod smtp_deadline;

@@ -11,7 +11,9 @@ use crate::http::pagination::Paginated;
 use crate::http::ratelimit::Action;
 use crate::http::AppState;
 use crate::notify::admin::{self, OutboxFilter, OutboxQuery, OutboxView};
-use crate::notify::broadcast::{self, Audience, MessageRequest, MessageSent};
+use crate::notify::broadcast::{
+    self, Audience, MessagePreview, MessageRequest, MessageSent, MessageText, PreviewLanguage,
+};
 use crate::notify::unsubscribe::{self, Kind, Unsubscribed};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -24,7 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[derive(OpenApi)]
 #[openapi(
     paths(list, retry, send_message, unsubscribe_route),
-    components(schemas(OutboxView, OutboxFilter, Paginated<OutboxView>, MessageRequest, MessageSent, Audience,
+    components(schemas(OutboxView, OutboxFilter, Paginated<OutboxView>, MessageRequest, MessageSent, Audience, MessageText, MessagePreview, PreviewLanguage,
                        UnsubscribeRequest, Unsubscribed, Kind))
 )]
 pub struct NotifyApi;

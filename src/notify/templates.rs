@@ -18,6 +18,17 @@ pub struct Rendered {
     pub html: String,
     /// RFC 8058 one-click unsubscribe URL, for the List-Unsubscribe headers.
     pub unsubscribe: Option<String>,
+    /// The check-in code the HTML part shows as a QR image (`cid:` `qr::CONTENT_ID`).
+    pub qr: Option<String>,
+}
+
+/// The messages that give a seat carry the check-in code, also as a QR code to scan at the door.
+fn qr_code(message: &str, data: &Value) -> Option<String> {
+    matches!(message, "registration_confirmed" | "registration_promoted")
+        .then(|| str_field(data, "code"))
+        .flatten()
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
 }
 
 fn str_field<'a>(data: &'a Value, key: &str) -> Option<&'a str> {
@@ -237,6 +248,14 @@ pub fn render(
         text.push_str("\n\n");
         html.push_str(&html_paragraph(&p));
     }
+    let qr = qr_code(message, data);
+    if let Some(code) = &qr {
+        html.push_str(&format!(
+            "<p style=\"margin:0 0 16px\"><img src=\"cid:{}\" width=\"200\" height=\"200\" alt=\"QR: {}\"></p>\n",
+            crate::notify::qr::CONTENT_ID,
+            escape(code)
+        ));
+    }
     if !quoted.is_empty() {
         html.push_str("<blockquote style=\"margin:0 0 16px;padding-left:12px;border-left:3px solid #cbd2d9\">\n");
         for p in &quoted {
@@ -287,5 +306,6 @@ pub fn render(
         text,
         html,
         unsubscribe,
+        qr,
     })
 }

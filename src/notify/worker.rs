@@ -20,7 +20,7 @@ use crate::maintenance::{self, MaintenanceReport};
 use crate::notify::host::{self, ListId};
 use crate::notify::mailer::Mailer;
 use crate::notify::outbox::{self, OutboxMessage};
-use crate::notify::{invite, templates};
+use crate::notify::{invite, qr, templates};
 
 pub struct Worker {
     pool: DbPool,
@@ -266,17 +266,23 @@ pub fn build_message(settings: &Settings, message: &OutboxMessage) -> Result<Mes
             .header(ListUnsubscribe(url))
             .header(ListUnsubscribePost);
     }
-    let alternative = MultiPart::alternative()
-        .singlepart(
-            SinglePart::builder()
-                .header(ContentType::TEXT_PLAIN)
-                .body(rendered.text),
-        )
-        .singlepart(
-            SinglePart::builder()
-                .header(ContentType::TEXT_HTML)
-                .body(rendered.html),
-        );
+    let html = SinglePart::builder()
+        .header(ContentType::TEXT_HTML)
+        .body(rendered.html);
+    let text = SinglePart::builder()
+        .header(ContentType::TEXT_PLAIN)
+        .body(rendered.text);
+    // The HTML part and the QR image it shows travel together (multipart/related).
+    let qr = rendered.qr.as_deref().and_then(qr::png).and_then(|png| {
+        let content_type = ContentType::parse("image/png").ok()?;
+        Some(Attachment::new_inline(qr::CONTENT_ID.to_owned()).body(png, content_type))
+    });
+    let alternative = match qr {
+        Some(image) => MultiPart::alternative()
+            .singlepart(text)
+            .multipart(MultiPart::related().singlepart(html).singlepart(image)),
+        None => MultiPart::alternative().singlepart(text).singlepart(html),
+    };
     let invite = invite::method_for(&message.template).and_then(|method| {
         let ics = invite::ics(
             method,

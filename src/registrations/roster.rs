@@ -31,7 +31,7 @@ pub struct RosterQuery {
     pub checked_in: Option<bool>,
     /// Slug of the organisation registrations were made for.
     pub organisation: Option<String>,
-    /// Part of a name or email, regardless of case, script and diacritics.
+    /// Part of a name, email or organisation slug, regardless of case, script and diacritics.
     pub q: Option<String>,
     /// `json` (default) or `csv`.
     pub format: Option<String>,
@@ -96,7 +96,11 @@ fn filtered(
         })
         .filter(|v| {
             needle.as_ref().is_none_or(|n| {
-                fold(&v.name).contains(n.as_str()) || fold(&v.email).contains(n.as_str())
+                fold(&v.name).contains(n.as_str())
+                    || fold(&v.email).contains(n.as_str())
+                    || v.organisation
+                        .as_deref()
+                        .is_some_and(|o| fold(o).contains(n.as_str()))
             })
         })
         .collect();
@@ -217,7 +221,8 @@ fn question_label(q: &Question, default_locale: &str) -> String {
         .unwrap_or_else(|| format!("question {}", q.id))
 }
 
-fn answer_text(answer: Option<&serde_json::Value>) -> String {
+/// An answer as one line of text (a spreadsheet cell, a roster row).
+pub fn answer_text(answer: Option<&serde_json::Value>) -> String {
     match answer {
         None | Some(serde_json::Value::Null) => String::new(),
         Some(serde_json::Value::String(s)) => s.clone(),
@@ -232,14 +237,15 @@ fn answer_text(answer: Option<&serde_json::Value>) -> String {
 }
 
 /// Marks a confirmed registration as arrived (or not). Repeating it changes nothing (and
-/// logs nothing); `via` says how staff found it (`id` or `code`).
+/// logs nothing); `via` says how staff found it (`id` or `code`). Also says whether anything
+/// changed (the door's page tells "already checked in" apart).
 fn set_check_in(
     conn: &mut AnyConnection,
     staff: (i64, &EventSlot),
     reg: Registration,
     arrived: bool,
     via: &str,
-) -> AppResult<RegistrationView> {
+) -> AppResult<(RegistrationView, bool)> {
     if reg.status != CONFIRMED {
         return Err(AppError::conflict(
             "not_confirmed",
@@ -253,7 +259,7 @@ fn set_check_in(
     let reg = match (arrived, reg.checked_in_at) {
         (true, None) => store::set_checked_in(conn, reg.id, Some(now()), now())?,
         (false, Some(_)) => store::set_checked_in(conn, reg.id, None, now())?,
-        _ => return views::view(conn, &reg),
+        _ => return Ok((views::view(conn, &reg)?, false)),
     };
     let action = if arrived {
         "registration.checked_in"
@@ -266,7 +272,7 @@ fn set_check_in(
             .at(event.organisation_id)
             .after(json!({"checked_in_at": reg.checked_in_at.map(|t| t.and_utc()), "via": via})),
     )?;
-    views::view(conn, &reg)
+    Ok((views::view(conn, &reg)?, true))
 }
 
 pub async fn check_in(
@@ -279,7 +285,7 @@ pub async fn check_in(
         .db(move |conn| {
             write_tx(conn, |conn| {
                 let (reg, event) = staff_registration(conn, person_id, registration_id)?;
-                set_check_in(conn, (person_id, &event), reg, arrived, "id")
+                set_check_in(conn, (person_id, &event), reg, arrived, "id").map(|(v, _)| v)
             })
         })
         .await
@@ -291,6 +297,17 @@ pub async fn check_in_by_code(
     event_id: i64,
     code: String,
 ) -> AppResult<RegistrationView> {
+    Ok(check_in_code(state, person_id, event_id, code).await?.0)
+}
+
+/// `check_in_by_code`, also saying whether this call checked them in (`false`: they already
+/// were).
+pub async fn check_in_code(
+    state: &AppState,
+    person_id: i64,
+    event_id: i64,
+    code: String,
+) -> AppResult<(RegistrationView, bool)> {
     crate::caps::within("code", &code, crate::caps::TOKEN)?;
     let code = code.trim().to_ascii_uppercase();
     state

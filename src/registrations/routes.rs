@@ -120,13 +120,7 @@ pub async fn list(
     match query.format.as_deref() {
         Some("csv") => {
             let csv = roster::roster_csv(&state, user.person_id, event_id, query).await?;
-            Ok(HttpResponse::Ok()
-                .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-                .insert_header((
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"event-{event_id}-roster.csv\""),
-                ))
-                .body(csv))
+            Ok(csv_response(event_id, csv))
         }
         None | Some("json") => {
             Ok(HttpResponse::Ok()
@@ -137,6 +131,17 @@ pub async fn list(
             "must be json or csv",
         )),
     }
+}
+
+/// The roster spreadsheet as a download; the organisers' roster page hands out the same answer.
+pub fn csv_response(event_id: i64, csv: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"event-{event_id}-roster.csv\""),
+        ))
+        .body(csv)
 }
 
 /// Cancel one's own registration for an event; a confirmed seat passes to the waitlist.

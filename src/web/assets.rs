@@ -14,11 +14,29 @@ struct Asset {
     body: &'static [u8],
 }
 
-const FILES: &[(&str, &str, &[u8])] = &[(
-    "kolo.css",
-    "text/css; charset=utf-8",
-    include_bytes!("assets/kolo.css"),
-)];
+/// Vendored files and their versions and licenses: `assets/VENDORED.md`.
+const FILES: &[(&str, &str, &[u8])] = &[
+    (
+        "kolo.css",
+        "text/css; charset=utf-8",
+        include_bytes!("assets/kolo.css"),
+    ),
+    (
+        "htmx.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("assets/htmx.min.js"),
+    ),
+    (
+        "jsqr.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("assets/jsqr.js"),
+    ),
+    (
+        "checkin.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("assets/checkin.js"),
+    ),
+];
 
 fn assets() -> &'static [Asset] {
     static ASSETS: OnceLock<Vec<Asset>> = OnceLock::new();

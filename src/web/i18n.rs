@@ -43,6 +43,9 @@ areas!(
     "manage-home",
     "manage-members",
     "manage-events",
+    "roster",
+    "checkin",
+    "messages",
 );
 
 type Bundle = FluentBundle<FluentResource>;

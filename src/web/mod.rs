@@ -16,6 +16,7 @@ pub mod forms;
 pub mod i18n;
 pub mod landing;
 pub mod manage_audit;
+pub mod manage_checkin;
 pub mod manage_event_actions;
 pub mod manage_event_body;
 pub mod manage_event_form;
@@ -30,6 +31,10 @@ pub mod manage_members_decide;
 pub mod manage_members_detail;
 pub mod manage_members_type_form;
 pub mod manage_members_types;
+pub mod manage_messages;
+pub mod manage_roster;
+pub mod manage_roster_actions;
+pub mod manage_roster_print;
 pub mod manage_staff;
 pub mod mine;
 pub mod my_memberships;
@@ -69,6 +74,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(manage_events::configure)
             .configure(manage_event_actions::configure)
             .configure(manage_event_questions::configure)
+            .configure(manage_roster::configure)
+            .configure(manage_checkin::configure)
+            .configure(manage_messages::configure)
             // Before the event page, whose `/events/{id}/{slug}` would take these paths.
             .configure(event_register::configure)
             .configure(event_page::configure),

@@ -710,7 +710,9 @@ async fn a_romanian_registrant_gets_a_romanian_confirmation_over_smtp_in_text_an
             "multipart/mixed",
             "multipart/alternative",
             "text/plain",
+            "multipart/related",
             "text/html",
+            "image/png",
             "text/calendar"
         ],
         "{}",

@@ -186,6 +186,20 @@ impl<'a> Browser<'a> {
         self.send(request).await
     }
 
+    /// POSTs a form as htmx does (with `HX-Request: true`).
+    pub async fn post_htmx(&self, path: &str, fields: &[(&str, &str)]) -> WebPage {
+        let body = serde_urlencoded::to_string(fields).expect("form encodes");
+        let request = self
+            .app
+            .client
+            .post(self.app.url(path))
+            .header(header::ORIGIN, self.app.base.clone())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("HX-Request", "true")
+            .body(body);
+        self.send(request).await
+    }
+
     /// Opens `form_page`, takes its CSRF token and POSTs `fields` to `action`.
     pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> WebPage {
         let page = self.get(form_page).await.expect_html();

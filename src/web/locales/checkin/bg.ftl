@@ -1,0 +1,16 @@
+checkin-title = Посрещане на входа
+checkin-count = Пристигнали { $done } от { $total } потвърдени
+checkin-code-label = Код за вход
+checkin-code-hint = Въведете кода, прочетете го с четец или използвайте камерата.
+checkin-submit = Отбележи пристигане
+checkin-scan = Сканирай с камерата
+checkin-scan-stop = Спри камерата
+checkin-scan-looking = Насочете камерата към QR кода.
+checkin-camera = Изглед от камерата за сканиране
+checkin-undo = Отмени пристигането
+checkin-roster-link = Списък на записалите се
+checkin-result-checked-in = Пристигането е отбелязано. Добре дошли!
+checkin-result-already = Пристигането вече е отбелязано по-рано.
+checkin-result-undone = Пристигането е отменено.
+checkin-result-unknown = Нито едно записване за това събитие няма кода „{ $code }“.
+checkin-result-not-confirmed = Това записване не е потвърдено (чакащо, очакващо потвърждение или отменено), затова пристигането не може да се отбележи.

@@ -1,0 +1,16 @@
+checkin-title = Check-in at the door
+checkin-count = { $done } of { $total } confirmed people checked in
+checkin-code-label = Check-in code
+checkin-code-hint = Type the code, scan it with a scanner, or use the camera.
+checkin-submit = Check in
+checkin-scan = Scan with camera
+checkin-scan-stop = Stop the camera
+checkin-scan-looking = Point the camera at the QR code.
+checkin-camera = Camera view for scanning
+checkin-undo = Undo check-in
+checkin-roster-link = The roster
+checkin-result-checked-in = Checked in. Welcome!
+checkin-result-already = Already checked in earlier.
+checkin-result-undone = Check-in undone.
+checkin-result-unknown = No registration for this event has the code “{ $code }”.
+checkin-result-not-confirmed = This registration is not confirmed (waitlisted, pending or cancelled), so it cannot be checked in.

@@ -1,0 +1,16 @@
+checkin-title = Prijam na ulazu
+checkin-count = Stiglo je { $done } od { $total } potvrđenih
+checkin-code-label = Kod za ulaz
+checkin-code-hint = Upišite kod, očitajte ga čitačem ili upotrijebite kameru.
+checkin-submit = Označi dolazak
+checkin-scan = Skeniraj kamerom
+checkin-scan-stop = Zaustavi kameru
+checkin-scan-looking = Usmjerite kameru prema QR kodu.
+checkin-camera = Prikaz kamere za skeniranje
+checkin-undo = Poništi dolazak
+checkin-roster-link = Popis prijavljenih
+checkin-result-checked-in = Dolazak označen. Dobro došli!
+checkin-result-already = Dolazak je već prije označen.
+checkin-result-undone = Dolazak je poništen.
+checkin-result-unknown = Nijedna prijava za ovaj događaj nema kod „{ $code }”.
+checkin-result-not-confirmed = Ova prijava nije potvrđena (lista čekanja, čeka potvrdu ili otkazana), pa se dolazak ne može označiti.

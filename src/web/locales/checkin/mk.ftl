@@ -1,0 +1,16 @@
+checkin-title = Прием на влезот
+checkin-count = Дојдени { $done } од { $total } потврдени
+checkin-code-label = Код за влез
+checkin-code-hint = Внесете го кодот, прочитајте го со читач или користете ја камерата.
+checkin-submit = Означи доаѓање
+checkin-scan = Скенирај со камера
+checkin-scan-stop = Запри ја камерата
+checkin-scan-looking = Насочете ја камерата кон QR-кодот.
+checkin-camera = Приказ од камерата за скенирање
+checkin-undo = Поништи доаѓање
+checkin-roster-link = Список на пријавени
+checkin-result-checked-in = Доаѓањето е означено. Добредојдовте!
+checkin-result-already = Доаѓањето веќе е означено претходно.
+checkin-result-undone = Доаѓањето е поништено.
+checkin-result-unknown = Ниедна пријава за овој настан го нема кодот „{ $code }“.
+checkin-result-not-confirmed = Оваа пријава не е потврдена (на чекање, чека потврда или откажана), па доаѓањето не може да се означи.

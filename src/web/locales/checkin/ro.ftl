@@ -1,0 +1,16 @@
+checkin-title = Primirea la intrare
+checkin-count = Au sosit { $done } din { $total } confirmați
+checkin-code-label = Cod de acces
+checkin-code-hint = Tastați codul, citiți-l cu un cititor sau folosiți camera.
+checkin-submit = Marchează sosirea
+checkin-scan = Scanează cu camera
+checkin-scan-stop = Oprește camera
+checkin-scan-looking = Îndreptați camera spre codul QR.
+checkin-camera = Imaginea camerei pentru scanare
+checkin-undo = Anulează sosirea
+checkin-roster-link = Lista înscrișilor
+checkin-result-checked-in = Sosire marcată. Bun venit!
+checkin-result-already = Sosirea a fost deja marcată mai devreme.
+checkin-result-undone = Sosirea a fost anulată.
+checkin-result-unknown = Nicio înscriere la acest eveniment nu are codul „{ $code }”.
+checkin-result-not-confirmed = Această înscriere nu este confirmată (în așteptare, neconfirmată sau anulată), deci sosirea nu poate fi marcată.

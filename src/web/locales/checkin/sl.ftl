@@ -1,0 +1,16 @@
+checkin-title = Sprejem pri vhodu
+checkin-count = Prišlo je { $done } od { $total } potrjenih
+checkin-code-label = Vstopna koda
+checkin-code-hint = Vpišite kodo, jo preberite s čitalnikom ali uporabite kamero.
+checkin-submit = Označi prihod
+checkin-scan = Skeniraj s kamero
+checkin-scan-stop = Ustavi kamero
+checkin-scan-looking = Usmerite kamero v kodo QR.
+checkin-camera = Pogled kamere za skeniranje
+checkin-undo = Razveljavi prihod
+checkin-roster-link = Seznam prijavljenih
+checkin-result-checked-in = Prihod označen. Dobrodošli!
+checkin-result-already = Prihod je bil označen že prej.
+checkin-result-undone = Prihod je razveljavljen.
+checkin-result-unknown = Nobena prijava za ta dogodek nima kode »{ $code }«.
+checkin-result-not-confirmed = Ta prijava ni potrjena (čakalni seznam, čaka na potrditev ali preklicana), zato prihoda ni mogoče označiti.

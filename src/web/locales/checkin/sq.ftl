@@ -1,0 +1,16 @@
+checkin-title = Pritja në hyrje
+checkin-count = Kanë ardhur { $done } nga { $total } të konfirmuar
+checkin-code-label = Kodi i hyrjes
+checkin-code-hint = Shkruani kodin, lexojeni me lexues ose përdorni kamerën.
+checkin-submit = Shëno ardhjen
+checkin-scan = Skano me kamerë
+checkin-scan-stop = Ndalo kamerën
+checkin-scan-looking = Drejtojeni kamerën nga kodi QR.
+checkin-camera = Pamja e kamerës për skanim
+checkin-undo = Anulo ardhjen
+checkin-roster-link = Lista e të regjistruarve
+checkin-result-checked-in = Ardhja u shënua. Mirë se erdhët!
+checkin-result-already = Ardhja ishte shënuar tashmë më herët.
+checkin-result-undone = Ardhja u anulua.
+checkin-result-unknown = Asnjë regjistrim për këtë aktivitet nuk ka kodin „{ $code }”.
+checkin-result-not-confirmed = Ky regjistrim nuk është i konfirmuar (në pritje, pa konfirmim ose i anuluar), prandaj ardhja nuk mund të shënohet.

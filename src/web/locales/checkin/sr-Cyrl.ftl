@@ -1,0 +1,16 @@
+checkin-title = Пријем на улазу
+checkin-count = Стигло је { $done } од { $total } потврђених
+checkin-code-label = Код за улаз
+checkin-code-hint = Укуцајте код, очитајте га читачем или употребите камеру.
+checkin-submit = Означи долазак
+checkin-scan = Скенирај камером
+checkin-scan-stop = Заустави камеру
+checkin-scan-looking = Усмерите камеру на QR код.
+checkin-camera = Приказ камере за скенирање
+checkin-undo = Поништи долазак
+checkin-roster-link = Списак пријављених
+checkin-result-checked-in = Долазак означен. Добро дошли!
+checkin-result-already = Долазак је већ раније означен.
+checkin-result-undone = Долазак је поништен.
+checkin-result-unknown = Ниједна пријава за овај догађај нема код „{ $code }“.
+checkin-result-not-confirmed = Ова пријава није потврђена (листа чекања, чека потврду или отказана), па се долазак не може означити.
