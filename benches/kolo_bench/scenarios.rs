@@ -78,14 +78,17 @@ pub async fn event_list(ctx: &Ctx<'_>) -> anyhow::Result<Row> {
     Ok(ctx.measure("GET /api/v1/events (20 items)", make).await?.0)
 }
 
-/// The front page (HTML): the same page of events as the JSON list, rendered for a reader.
+/// The front page (HTML): the same 20 events as the JSON list, rendered for a reader.
 pub async fn front_page(ctx: &Ctx<'_>) -> anyhow::Result<Row> {
     let make: MakeReq = Arc::new(|seq| {
         let mut req = Req::get(format!("/?page={}", 1 + seq % 5));
         req.accept_language = Some(LANGS[(seq % 10) as usize]);
         req
     });
-    Ok(ctx.measure("GET / (front page, HTML)", make).await?.0)
+    Ok(ctx
+        .measure("GET / (front page, HTML, 20 events)", make)
+        .await?
+        .0)
 }
 
 /// The event page (HTML), over the same events as the JSON detail.

@@ -1,5 +1,6 @@
 //! The read side of events: the filtered list, a programme's sessions and the calendar feeds.
 
+use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::events::calendar;
 use crate::events::model::*;
@@ -160,16 +161,23 @@ pub async fn list_when(
     when: When,
 ) -> AppResult<Paginated<EventView>> {
     let page = page_of(&q)?;
-    let mut checked = check(&q, asker, q.include_cancelled.unwrap_or(false), when)?;
+    let checked = check(&q, asker, q.include_cancelled.unwrap_or(false), when)?;
     state
-        .read(move |conn| {
-            let reader = Reader::load(conn, asker.person_id)?;
-            complete(conn, &mut checked, &reader)?;
-            let (rows, total) = store::list(conn, &checked.filter, page.per_page, page.offset())?;
-            let items = views::build(conn, rows, checked.display, false)?;
-            Ok(Paginated::new(items, page, total))
-        })
+        .read(move |conn| list_on(conn, asker, checked, page))
         .await
+}
+
+fn list_on(
+    conn: &mut AnyConnection,
+    asker: Asker,
+    mut checked: Checked,
+    page: Page,
+) -> AppResult<Paginated<EventView>> {
+    let reader = Reader::load(conn, asker.person_id)?;
+    complete(conn, &mut checked, &reader)?;
+    let (rows, total) = store::list(conn, &checked.filter, page.per_page, page.offset())?;
+    let items = views::build(conn, rows, checked.display, false)?;
+    Ok(Paginated::new(items, page, total))
 }
 
 /// What the list's filters can be set to where the set is closed: the countries of published
@@ -179,13 +187,30 @@ pub struct FilterChoices {
     pub hosts: Vec<(String, String)>,
 }
 
-pub async fn filter_choices(state: &AppState) -> AppResult<FilterChoices> {
+fn filter_choices_on(conn: &mut AnyConnection) -> AppResult<FilterChoices> {
+    Ok(FilterChoices {
+        countries: store::countries_present(conn)?,
+        hosts: store::hosts(conn)?,
+    })
+}
+
+/// The front page's read: the list (or why its filters were refused) and the filters'
+/// choices, in one snapshot on one connection.
+pub async fn list_with_choices(
+    state: &AppState,
+    asker: Asker,
+    q: EventFilters,
+    when: When,
+) -> AppResult<(AppResult<Paginated<EventView>>, FilterChoices)> {
+    let checked = page_of(&q).and_then(|page| {
+        let checked = check(&q, asker, q.include_cancelled.unwrap_or(false), when)?;
+        Ok((page, checked))
+    });
     state
-        .read(|conn| {
-            Ok(FilterChoices {
-                countries: store::countries_present(conn)?,
-                hosts: store::hosts(conn)?,
-            })
+        .read(move |conn| {
+            let choices = filter_choices_on(conn)?;
+            let listed = checked.and_then(|(page, checked)| list_on(conn, asker, checked, page));
+            Ok((listed, choices))
         })
         .await
 }

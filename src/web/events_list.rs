@@ -15,7 +15,8 @@ use crate::web::event_view::{self, Card};
 use crate::web::forms::FormErrors;
 use crate::web::{Page, WebResult};
 
-const PER_PAGE: i64 = 12;
+/// As the API's default page, so a reader sees what a client would.
+const PER_PAGE: i64 = 20;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/").get(front));
@@ -185,7 +186,7 @@ async fn front(page: Page, state: web::Data<AppState>, query: web::Query<FrontQu
         locale: Some(page.locale),
     };
     let mut errors = FormErrors::new();
-    let listed = listing::list_when(&state, asker, f.filters(number), when).await;
+    let (listed, all) = listing::list_with_choices(&state, asker, f.filters(number), when).await?;
     let (items, total) = match listed {
         Ok(found) => (found.items, found.total),
         Err(e) => {
@@ -193,7 +194,6 @@ async fn front(page: Page, state: web::Data<AppState>, query: web::Query<FrontQu
             (Vec::new(), 0)
         }
     };
-    let all = listing::filter_choices(&state).await?;
     let [kinds, languages, countries, hosts] = choices(&page, &f, &all);
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let past = f.past();
