@@ -152,6 +152,8 @@ pub struct RegistrationView {
     pub email: String,
     /// The member organisation this registration was made for, by its slug.
     pub organisation: Option<String>,
+    /// That organisation's name, for rosters and attendance sheets.
+    pub organisation_name: Option<String>,
     #[schema(value_type = Object)]
     pub answers: serde_json::Value,
     pub checked_in_at: Option<DateTime<Utc>>,

@@ -319,6 +319,17 @@ pub fn organisation_slugs(
         .load(conn)
 }
 
+/// (id, slug, name) of each organisation.
+pub fn organisation_names(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> QueryResult<Vec<(i64, String, String)>> {
+    organisations::table
+        .filter(organisations::id.eq_any(ids))
+        .select((organisations::id, organisations::slug, organisations::name))
+        .load(conn)
+}
+
 pub fn organisation_id_by_slug(conn: &mut AnyConnection, slug: &str) -> QueryResult<Option<i64>> {
     organisations::table
         .filter(organisations::slug.eq(slug))

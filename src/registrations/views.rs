@@ -29,8 +29,9 @@ pub fn views(conn: &mut AnyConnection, regs: &[Registration]) -> AppResult<Vec<R
     let mut org_ids: Vec<i64> = regs.iter().filter_map(|r| r.organisation_id).collect();
     org_ids.sort_unstable();
     org_ids.dedup();
-    let orgs: HashMap<i64, String> = store::organisation_slugs(conn, &org_ids)?
+    let orgs: HashMap<i64, (String, String)> = store::organisation_names(conn, &org_ids)?
         .into_iter()
+        .map(|(id, slug, name)| (id, (slug, name)))
         .collect();
 
     let mut positions: HashMap<i64, i64> = HashMap::new();
@@ -65,6 +66,7 @@ pub fn views(conn: &mut AnyConnection, regs: &[Registration]) -> AppResult<Vec<R
                     r.guest_email.clone().unwrap_or_default(),
                 ),
             };
+            let org = r.organisation_id.and_then(|id| orgs.get(&id));
             RegistrationView {
                 id: r.id,
                 event_id: r.event_id,
@@ -74,7 +76,8 @@ pub fn views(conn: &mut AnyConnection, regs: &[Registration]) -> AppResult<Vec<R
                 person_id: r.person_id,
                 name,
                 email,
-                organisation: r.organisation_id.and_then(|id| orgs.get(&id).cloned()),
+                organisation: org.map(|(slug, _)| slug.clone()),
+                organisation_name: org.map(|(_, name)| name.clone()),
                 answers: serde_json::from_str(&r.answers).unwrap_or_default(),
                 checked_in_at: r.checked_in_at.map(utc),
                 cancelled_at: r.cancelled_at.map(utc),

@@ -12,7 +12,7 @@ use crate::registrations::model::RegistrationView;
 use crate::registrations::roster::{self, RosterQuery};
 use crate::web::i18n::Arg;
 use crate::web::manage_roster::{event_head, EventHead};
-use crate::web::{Page, WebResult};
+use crate::web::{Page, WebError, WebResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -85,7 +85,7 @@ fn result(
         class,
         message,
         name: v.map(|v| v.name.clone()),
-        organisation: v.and_then(|v| v.organisation.clone()),
+        organisation: v.and_then(|v| v.organisation_name.clone()),
         undo: v.filter(|_| checked_in).map(|v| v.id),
     }
 }
@@ -106,6 +106,8 @@ struct ResultFragment<'a> {
     p: &'a Page,
     event_id: i64,
     r: &'a CheckinResult,
+    /// "x of y checked in", swapped into the page beside the result.
+    count: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -124,12 +126,7 @@ async fn show(
 ) -> WebResult {
     let id = path.into_inner();
     let person = page.person()?.id;
-    // The counts, and the same staff check as the roster's.
-    let counts = RosterQuery {
-        per_page: Some(1),
-        ..RosterQuery::default()
-    };
-    let summary = roster::roster(&state, person, id, counts).await?.summary;
+    let count = count_text(&page, &state, person, id).await?;
     let e = event_head(&state, &page, id).await?;
     let r = match Outcome::parse(&last.outcome) {
         Some(outcome) => {
@@ -143,13 +140,6 @@ async fn show(
         }
         None => None,
     };
-    let count = page.ta(
-        "checkin-count",
-        &[
-            ("done", Arg::Num(summary.checked_in)),
-            ("total", Arg::Num(summary.confirmed)),
-        ],
-    );
     page.render(&CheckinPage {
         p: &page,
         e: &e,
@@ -167,10 +157,37 @@ struct CodeForm {
     registration: Option<i64>,
 }
 
-/// The answer: the fragment for htmx, else back to the page with the result in the query.
-fn answer(
+/// "x of y checked in", with the same staff check as the roster's.
+async fn count_text(
+    page: &Page,
+    state: &AppState,
+    person: i64,
+    event_id: i64,
+) -> Result<String, WebError> {
+    let counts = RosterQuery {
+        per_page: Some(1),
+        ..RosterQuery::default()
+    };
+    let summary = roster::roster(state, person, event_id, counts)
+        .await?
+        .summary;
+    Ok(page.ta(
+        "checkin-count",
+        &[
+            ("done", Arg::Num(summary.checked_in)),
+            ("total", Arg::Num(summary.confirmed)),
+        ],
+    ))
+}
+
+/// The answer: the fragment for htmx (with the new count), else back to the page with the
+/// result in the query.
+#[allow(clippy::too_many_arguments)]
+async fn answer(
     page: &Page,
     req: &HttpRequest,
+    state: &AppState,
+    person: i64,
     event_id: i64,
     outcome: Outcome,
     v: Option<&RegistrationView>,
@@ -178,10 +195,12 @@ fn answer(
 ) -> WebResult {
     if req.headers().contains_key("hx-request") {
         let r = result(page, outcome, v, code);
+        let count = count_text(page, state, person, event_id).await?;
         return page.render(&ResultFragment {
             p: page,
             event_id,
             r: &r,
+            count,
         });
     }
     let mut pairs = vec![("outcome", outcome.name().to_owned())];
@@ -206,15 +225,61 @@ async fn check_in(
     let code = form.code.trim();
     let done = roster::check_in_code(&state, person, id, code.to_owned()).await;
     match done {
-        Ok((v, true)) => answer(&page, &req, id, Outcome::CheckedIn, Some(&v), code),
-        Ok((v, false)) => answer(&page, &req, id, Outcome::Already, Some(&v), code),
+        Ok((v, true)) => {
+            answer(
+                &page,
+                &req,
+                &state,
+                person,
+                id,
+                Outcome::CheckedIn,
+                Some(&v),
+                code,
+            )
+            .await
+        }
+        Ok((v, false)) => {
+            answer(
+                &page,
+                &req,
+                &state,
+                person,
+                id,
+                Outcome::Already,
+                Some(&v),
+                code,
+            )
+            .await
+        }
         Err(AppError::NotFound("registration") | AppError::Validation(_)) => {
-            answer(&page, &req, id, Outcome::Unknown, None, code)
+            answer(
+                &page,
+                &req,
+                &state,
+                person,
+                id,
+                Outcome::Unknown,
+                None,
+                code,
+            )
+            .await
         }
         Err(AppError::Conflict {
             code: "not_confirmed",
             ..
-        }) => answer(&page, &req, id, Outcome::NotConfirmed, None, code),
+        }) => {
+            answer(
+                &page,
+                &req,
+                &state,
+                person,
+                id,
+                Outcome::NotConfirmed,
+                None,
+                code,
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -238,5 +303,15 @@ async fn undo(
         return Err(AppError::NotFound("registration").into());
     }
     let v = roster::check_in(&state, person, reg, false).await?;
-    answer(&page, &req, id, Outcome::Undone, Some(&v), "")
+    answer(
+        &page,
+        &req,
+        &state,
+        person,
+        id,
+        Outcome::Undone,
+        Some(&v),
+        "",
+    )
+    .await
 }

@@ -211,7 +211,7 @@ pub async fn render(
                 id: v.id,
                 name: v.name.clone(),
                 email: v.email.clone(),
-                organisation: v.organisation.clone().unwrap_or_default(),
+                organisation: v.organisation_name.clone().unwrap_or_default(),
                 status,
                 status_class,
                 confirmed: v.status == CONFIRMED,

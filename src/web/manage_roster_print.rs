@@ -47,7 +47,7 @@ pub async fn print(page: Page, state: web::Data<AppState>, path: web::Path<i64>)
     let e = event_head(&state, &page, id).await?;
     let mut names: Vec<(String, String)> = items
         .into_iter()
-        .map(|v| (v.name, v.organisation.unwrap_or_default()))
+        .map(|v| (v.name, v.organisation_name.unwrap_or_default()))
         .collect();
     names.sort_by_key(|(n, _)| crate::i18n::fold::fold(n));
     let rows = names

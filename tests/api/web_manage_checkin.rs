@@ -114,6 +114,10 @@ async fn a_code_checks_in_without_and_with_htmx_and_undo_works() {
     assert!(!fragment.contains("<html") && !fragment.contains("<h1"));
     assert!(fragment.contains("Boris Borić") && fragment.contains("Checked in. Welcome!"));
     assert!(fragment.contains(r#"hx-post="/manage/events/"#));
+    // The count beside the input follows, swapped in out of band.
+    assert!(fragment.contains(
+        r#"<p id="checkin-count" hx-swap-oob="true">2 of 2 confirmed people checked in</p>"#
+    ));
     assert!(registration(&app, &token, w.boris.1).await["checked_in_at"].is_string());
     let fragment = browser
         .post_htmx(&door, &[("csrf", csrf.as_str()), ("code", "nothing")])
@@ -132,6 +136,7 @@ async fn a_code_checks_in_without_and_with_htmx_and_undo_works() {
         .await
         .expect(200);
     assert!(fragment.contains("Check-in undone"));
+    assert!(fragment.contains("1 of 2 confirmed people checked in"));
     assert!(registration(&app, &token, w.boris.1).await["checked_in_at"].is_null());
     let ana_id = w.ana.1.to_string();
     let answer = browser

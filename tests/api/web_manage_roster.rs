@@ -387,6 +387,18 @@ async fn staff_add_a_person_and_a_guest_beyond_capacity() {
 async fn the_csv_link_gives_the_api_file_and_the_sheet_prints() {
     let app = spawn_app().await;
     let w = world(&app).await;
+    // Ana came for her organisation: the sheet and the roster name it as people know it.
+    let member = app
+        .organisation_named("nkss", "Nezavisna kulturna scena", false)
+        .await;
+    let ana = w.ana.1;
+    app.with_conn(move |conn| {
+        diesel::update(registrations::table.find(ana))
+            .set(registrations::organisation_id.eq(member))
+            .execute(conn)
+            .unwrap()
+    })
+    .await;
     let browser = signed_in(&app, "org@example.org").await;
     let roster = format!("/manage/events/{}/roster", w.event);
     let page = browser.get(&roster).await.expect_html();
@@ -420,7 +432,13 @@ async fn the_csv_link_gives_the_api_file_and_the_sheet_prints() {
     assert_eq!(page_bytes, api_bytes);
     assert!(String::from_utf8_lossy(&page_bytes).contains("Boris Borić"));
 
+    assert!(
+        page.contains("<td>Nezavisna kulturna scena</td>"),
+        "{}",
+        page.body
+    );
     let sheet = browser.get(&format!("{roster}/print")).await.expect_html();
+    assert!(sheet.contains("Nezavisna kulturna scena"));
     assert!(sheet.contains("Archive workshop"));
     assert!(sheet.contains("Culture Fund"));
     assert!(sheet.contains("Kulturni centar"));
