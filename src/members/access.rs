@@ -151,6 +151,7 @@ pub fn email_host(conn: &mut AnyConnection, organisation_id: i64) -> QueryResult
         .optional()
         .map(|row| {
             row.map(|(name, slug, email, website)| Host {
+                id: Some(organisation_id),
                 name,
                 slug,
                 email,
@@ -162,6 +163,7 @@ pub fn email_host(conn: &mut AnyConnection, organisation_id: i64) -> QueryResult
 /// [`email_host`] of an organisation already loaded.
 pub fn host_of(o: &Organisation) -> Host {
     Host {
+        id: Some(o.id),
         name: o.name.clone(),
         slug: o.slug.clone(),
         email: o.email.clone(),

@@ -119,38 +119,50 @@ pub async fn list(
 /// attempts. A sent message is not sent twice.
 pub async fn retry(state: &AppState, person_id: i64, id: i64) -> AppResult<OutboxView> {
     state
-        .db(move |conn| write_tx(conn, |conn| {
-            require_admin(conn, person_id)?;
-            let message: OutboxMessage = outbox::table
-                .find(id)
-                .select(OutboxMessage::as_select())
-                .first(conn)
-                .optional()?
-                .ok_or(AppError::NotFound("outbox message"))?;
-            if message.status == STATUS_SENT {
-                return Err(AppError::conflict(
-                    "already_sent",
-                    "this message was sent; it is not sent twice",
-                ));
-            }
-            let updated: OutboxMessage = diesel::update(outbox::table.find(id))
-                .set((
-                    outbox::status.eq(STATUS_PENDING),
-                    outbox::attempts.eq(0),
-                    outbox::next_attempt_at.eq(now()),
-                    outbox::locked_until.eq(None::<NaiveDateTime>),
-                ))
-                .returning(crate::db::columns_of::<OutboxMessage>())
-                .get_result(conn)?;
-            audit::record(
-                conn,
-                Entry::new("outbox.retried", person_id, "outbox_message", id)
-                    .before(serde_json::json!({"status": message.status, "attempts": message.attempts}))
-                    .after(serde_json::json!({"status": updated.status, "attempts": updated.attempts})),
-            )?;
-            Ok(OutboxView::from(updated))
-        }))
+        .db(move |conn| {
+            write_tx(conn, |conn| {
+                require_admin(conn, person_id)?;
+                let message: OutboxMessage = outbox::table
+                    .find(id)
+                    .select(OutboxMessage::as_select())
+                    .first(conn)
+                    .optional()?
+                    .ok_or(AppError::NotFound("outbox message"))?;
+                requeue(conn, person_id, message)
+            })
+        })
         .await
+}
+
+/// Queues a message again with fresh attempts (never one that was sent), and logs who did.
+pub(crate) fn requeue(
+    conn: &mut AnyConnection,
+    person_id: i64,
+    message: OutboxMessage,
+) -> AppResult<OutboxView> {
+    let id = message.id;
+    if message.status == STATUS_SENT {
+        return Err(AppError::conflict(
+            "already_sent",
+            "this message was sent; it is not sent twice",
+        ));
+    }
+    let updated: OutboxMessage = diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq(STATUS_PENDING),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(now()),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .returning(crate::db::columns_of::<OutboxMessage>())
+        .get_result(conn)?;
+    audit::record(
+        conn,
+        Entry::new("outbox.retried", person_id, "outbox_message", id)
+            .before(serde_json::json!({"status": message.status, "attempts": message.attempts}))
+            .after(serde_json::json!({"status": updated.status, "attempts": updated.attempts})),
+    )?;
+    Ok(OutboxView::from(updated))
 }
 
 /// Outbox figures for `/metrics`.

@@ -13,6 +13,9 @@ use crate::config::Settings;
 /// The organisation an email speaks for, as stored in the outbox row's data (`host`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Host {
+    /// Not stored in the data: the outbox row keeps it in its own column.
+    #[serde(skip)]
+    pub id: Option<i64>,
     pub name: String,
     pub slug: String,
     /// The organisation's contact address: the Reply-To and the signature.

@@ -7,6 +7,7 @@ pub mod broadcast_audience;
 pub mod catalogue;
 pub mod dates;
 pub mod host;
+pub mod host_outbox;
 pub mod invite;
 pub mod links;
 pub mod mailer;

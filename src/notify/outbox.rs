@@ -26,6 +26,8 @@ pub struct OutgoingEmail {
     /// Queuing a second email with the same key does nothing (reminders, coalesced changes).
     pub dedupe_key: Option<String>,
     pub reply_to: Option<String>,
+    /// The host it speaks for, whose staff see it if it cannot be delivered.
+    pub organisation_id: Option<i64>,
 }
 
 impl OutgoingEmail {
@@ -42,6 +44,7 @@ impl OutgoingEmail {
             data,
             dedupe_key: None,
             reply_to: None,
+            organisation_id: None,
         }
     }
 
@@ -62,6 +65,7 @@ impl OutgoingEmail {
             return self;
         };
         self.reply_to = host.email.clone();
+        self.organisation_id = host.id;
         if let (Some(data), Ok(value)) = (self.data.as_object_mut(), serde_json::to_value(&host)) {
             data.insert("host".to_owned(), value);
         }
@@ -101,6 +105,7 @@ struct NewOutboxMessage<'a> {
     attempts: i32,
     next_attempt_at: NaiveDateTime,
     created_at: NaiveDateTime,
+    organisation_id: Option<i64>,
 }
 
 /// Whether an address can never receive mail: the placeholders of erased accounts
@@ -127,6 +132,7 @@ pub fn enqueue(conn: &mut AnyConnection, email: OutgoingEmail) -> QueryResult<bo
         attempts: 0,
         next_attempt_at: now,
         created_at: now,
+        organisation_id: email.organisation_id,
     };
     // A savepoint, so that on PostgreSQL a duplicate key does not abort the caller's transaction.
     let inserted = conn.transaction(|conn| {
@@ -253,6 +259,7 @@ fn insert_due(
         attempts: 0,
         next_attempt_at: due,
         created_at: crate::db::now(),
+        organisation_id: email.organisation_id,
     };
     diesel::insert_into(outbox::table)
         .values(&row)

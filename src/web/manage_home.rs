@@ -1,6 +1,7 @@
 //! The organisers' dashboard (`/manage`): the hosts the person staffs (platform admins: every
 //! host, paged), each with its next events and their roster counts, the memberships waiting for
-//! approval or running out; for platform admins the undelivered email with a retry button.
+//! approval or running out, and the email sent in its name that could not be delivered (with a
+//! retry button); platform admins also see every undelivered message.
 //! Also the organisation sub-navigation (`manage_org_nav.html`) the `/manage/o/{slug}/…` pages
 //! include.
 
@@ -11,14 +12,15 @@ use crate::http::pagination::PageQuery;
 use crate::http::AppState;
 use crate::members::access::StaffRole;
 use crate::members::dashboard::EXPIRING_DAYS;
-use crate::notify::admin::{self, OutboxFilter, OutboxQuery};
-use crate::notify::dates;
+use crate::notify::admin::{self, OutboxFilter, OutboxQuery, OutboxView};
+use crate::notify::{dates, host_outbox};
 use crate::registrations::dashboard::{self, HostBlock, UpcomingEvent};
 use crate::web::{Page, WebResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/manage").get(home))
-        .service(web::resource("/manage/outbox/{id:\\d+}/retry").post(retry));
+        .service(web::resource("/manage/outbox/{id:\\d+}/retry").post(retry))
+        .service(web::resource("/manage/o/{slug}/outbox/{id:\\d+}/retry").post(host_retry));
 }
 
 /// Hosts per page of the dashboard.
@@ -68,6 +70,11 @@ struct HostRow {
     events: Vec<EventRow>,
     pending_memberships: i64,
     expiring_memberships: i64,
+    /// The host's undelivered email: how many, and the newest few.
+    dead_total: i64,
+    dead: Vec<DeadRow>,
+    /// Where its retry buttons post.
+    retry_base: String,
 }
 
 struct DeadRow {
@@ -112,7 +119,18 @@ fn event_row(page: &Page, e: &UpcomingEvent) -> EventRow {
     }
 }
 
-fn host_row(page: &Page, h: &HostBlock) -> HostRow {
+fn dead_row(page: &Page, m: OutboxView) -> DeadRow {
+    DeadRow {
+        id: m.id,
+        recipient: m.recipient,
+        template: m.template,
+        attempts: m.attempts,
+        last_error: m.last_error.unwrap_or_default(),
+        created: dates::date_time(m.created_at, "UTC", page.locale),
+    }
+}
+
+fn host_row(page: &Page, h: &HostBlock, dead: (i64, Vec<OutboxView>)) -> HostRow {
     let owner = page.is_admin() || h.role == Some(StaffRole::Owner);
     HostRow {
         slug: h.organisation.slug.clone(),
@@ -126,6 +144,9 @@ fn host_row(page: &Page, h: &HostBlock) -> HostRow {
         events: h.events.iter().map(|e| event_row(page, e)).collect(),
         pending_memberships: h.memberships.pending,
         expiring_memberships: h.memberships.expiring,
+        retry_base: format!("/manage/o/{}/outbox", h.organisation.slug),
+        dead_total: dead.0,
+        dead: dead.1.into_iter().map(|m| dead_row(page, m)).collect(),
     }
 }
 
@@ -155,26 +176,20 @@ async fn home(page: Page, state: web::Data<AppState>, query: web::Query<HomeQuer
             per_page: Some(DEAD_SHOWN),
         };
         let dead = admin::list(&state, person_id, q).await?;
-        let rows = dead
-            .items
-            .into_iter()
-            .map(|m| DeadRow {
-                id: m.id,
-                recipient: m.recipient,
-                template: m.template,
-                attempts: m.attempts,
-                last_error: m.last_error.unwrap_or_default(),
-                created: dates::date_time(m.created_at, "UTC", page.locale),
-            })
-            .collect();
+        let rows = dead.items.into_iter().map(|m| dead_row(&page, m)).collect();
         Some((dead.total, rows))
     } else {
         None
     };
+    let mut hosts = Vec::with_capacity(list.items.len());
+    for h in &list.items {
+        let dead = host_outbox::dead(&state, person_id, h.organisation.id, DEAD_SHOWN).await?;
+        hosts.push(host_row(&page, h, dead));
+    }
     let more = list.page * list.per_page < list.total;
     page.render(&HomePage {
         p: &page,
-        hosts: list.items.iter().map(|h| host_row(&page, h)).collect(),
+        hosts,
         expiring_days: EXPIRING_DAYS,
         previous: (n > 1).then(|| format!("/manage?page={}", n - 1)),
         next: more.then(|| format!("/manage?page={}", n + 1)),
@@ -198,5 +213,19 @@ async fn retry(
     page.verify(&form.csrf)?;
     let person_id = page.person()?.id;
     admin::retry(&state, person_id, path.into_inner()).await?;
+    Ok(page.redirect("/manage?notice=manage-home-notice-retried"))
+}
+
+/// Queues one of the host's undelivered messages again (its staff and platform admins).
+async fn host_retry(
+    page: Page,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+    form: web::Form<CsrfOnly>,
+) -> WebResult {
+    page.verify(&form.csrf)?;
+    let person_id = page.person()?.id;
+    let (slug, id) = path.into_inner();
+    host_outbox::retry(&state, person_id, slug, id).await?;
     Ok(page.redirect("/manage?notice=manage-home-notice-retried"))
 }

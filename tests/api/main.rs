@@ -71,6 +71,7 @@ mod web_manage_members;
 mod web_manage_members_list;
 mod web_manage_members_types;
 mod web_manage_messages;
+mod web_manage_outbox;
 mod web_manage_roster;
 mod web_manage_staff;
 mod web_mine;

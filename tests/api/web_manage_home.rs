@@ -1,6 +1,6 @@
 //! The organisers' dashboard (`/manage`): the hosts a person staffs with their next events'
 //! counts (the roster API's numbers), memberships waiting or expiring (the memberships API's
-//! totals), undelivered email with a retry button for platform admins; the header's "Manage"
+//! totals), every undelivered message with a retry button for platform admins; the header's "Manage"
 //! link; who may see what.
 
 use chrono::Duration;
