@@ -346,6 +346,7 @@ async fn measure(
         let roster = scenarios::organiser_page(
             &ctx,
             "/manage/events/{id}/roster",
+            50,
             "GET /manage/events/{id}/roster (1,000 registrations, first page of 50)",
         )
         .await?;
@@ -353,6 +354,7 @@ async fn measure(
         let print = scenarios::organiser_page(
             &ctx,
             "/manage/events/{id}/roster/print",
+            dataset::ROSTER_SIZE,
             "GET /manage/events/{id}/roster/print (all 1,000 on one page)",
         )
         .await?;
@@ -361,7 +363,7 @@ async fn measure(
         report.rows.extend(rows);
         report.notes.push(note);
         report.notes.push(format!(
-            "organisers: an event of the first host with {} confirmed registrations of bench people;              an organiser of that host with a browser session (a web_sessions row, the cookie sent              with every page request) and an access token (check-ins)",
+            "organisers: an event of the first host with {} confirmed registrations of bench people; an organiser of that host with a browser session (a web_sessions row, the cookie sent with every page request) and an access token (check-ins)",
             dataset::ROSTER_SIZE
         ));
         after("organisers", &servers);

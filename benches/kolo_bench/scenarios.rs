@@ -279,11 +279,27 @@ fn organiser<'a>(ctx: &'a Ctx<'_>) -> anyhow::Result<&'a crate::dataset::Organis
 }
 
 /// An organiser's page (HTML) of the event with `ROSTER_SIZE` registrations, in her session.
-pub async fn organiser_page(ctx: &Ctx<'_>, path: &str, name: &str) -> anyhow::Result<Row> {
+/// `rows`: how many people the page must list (checked once before measuring).
+pub async fn organiser_page(
+    ctx: &Ctx<'_>,
+    path: &str,
+    rows: usize,
+    name: &str,
+) -> anyhow::Result<Row> {
     let org = organiser(ctx)?;
     let (path, cookie) = (
         path.replace("{id}", &org.event.to_string()),
         org.cookie.clone(),
+    );
+    let mut probe = Req::get(path.clone());
+    probe.cookie = Some(cookie.clone());
+    let (status, body) = load::Conn::open(ctx.addrs()[0]).await?.send(&probe).await?;
+    let listed = String::from_utf8_lossy(&body)
+        .matches("Bench Person ")
+        .count();
+    anyhow::ensure!(
+        status == 200 && listed == rows,
+        "{path}: status {status}, {listed} people listed instead of {rows}"
     );
     let make: MakeReq = Arc::new(move |seq| {
         let mut req = Req::get(path.clone());
