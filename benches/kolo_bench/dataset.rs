@@ -106,16 +106,10 @@ pub fn load(
             ids.push(event(conn, host, i, Some(5_000))?);
         }
         let rush_event = event(conn, hosts[0], event_count, Some(RUSH_SEATS))?;
-        let organiser = match organisers {
-            true => Some(organiser(
-                conn,
-                &keys,
-                settings,
-                hosts[0],
-                &person_ids,
-                &hash,
-            )?),
-            false => None,
+        let organiser = if organisers {
+            Some(organiser(conn, &keys, hosts[0], &person_ids, &hash)?)
+        } else {
+            None
         };
         Ok(Dataset {
             events: ids,
@@ -133,7 +127,6 @@ pub fn load(
 fn organiser(
     conn: &mut AnyConnection,
     keys: &JwtKeys,
-    settings: &Settings,
     host: i64,
     person_ids: &[i64],
     hash: &str,
@@ -164,7 +157,7 @@ fn organiser(
             staff_roles::created_at.eq(now),
         ))
         .execute(conn)?;
-    let ttl = Duration::seconds(settings.auth.access_ttl_secs as i64).max(Duration::hours(12));
+    let ttl = Duration::hours(12);
     let secret = kolo::auth::sessions::create(conn, id, ttl, now)?;
     let event = event(conn, host, 9_999, Some(5_000))?;
     let mut codes = Vec::with_capacity(ROSTER_SIZE);
