@@ -5,7 +5,7 @@ use chrono::Duration;
 use diesel::prelude::*;
 use kolo::auth::tokens::JwtKeys;
 use kolo::config::Settings;
-use kolo::db::schema::{event_contents, events, organisations, people};
+use kolo::db::schema::{event_contents, events, organisations, people, registrations, staff_roles};
 use kolo::db::{write_tx, AnyConnection};
 use kolo::i18n::Locale;
 use kolo::notify::outbox::{self, OutgoingEmail};
@@ -25,7 +25,23 @@ pub struct Dataset {
     pub tokens: Vec<String>,
     /// Emails of verified people with `PASSWORD` (logins).
     pub logins: Vec<String>,
+    /// The organisers' event (`--only organisers`), if built.
+    pub organiser: Option<Organiser>,
 }
+
+/// An event with `ROSTER_SIZE` confirmed registrations and an organiser of its host.
+pub struct Organiser {
+    pub event: i64,
+    /// `kolo_session=<secret>`: a browser session of the organiser (a `web_sessions` row, as
+    /// `POST /signin` makes it).
+    pub cookie: std::sync::Arc<str>,
+    /// The organiser's access token, for the JSON API.
+    pub token: String,
+    /// The registrations' check-in codes, each unique.
+    pub codes: Vec<String>,
+}
+
+pub const ROSTER_SIZE: usize = 1_000;
 
 pub const RUSH_SEATS: i32 = 100;
 
@@ -45,6 +61,7 @@ pub fn load(
     settings: &Settings,
     people_count: usize,
     event_count: usize,
+    organisers: bool,
 ) -> anyhow::Result<Dataset> {
     // One argon2 hash shared by every account: hashing per person would take minutes.
     let hash = kolo::auth::passwords::hash(PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -59,6 +76,7 @@ pub fn load(
         anyhow::ensure!(!hosts.is_empty(), "the demo data has no host organisation");
         let now = kolo::db::now();
         let mut tokens = Vec::with_capacity(people_count);
+        let mut person_ids = Vec::with_capacity(people_count);
         let mut logins = demo.people.clone();
         for i in 0..people_count {
             let email = format!("bench{i}@example.org");
@@ -76,6 +94,7 @@ pub fn load(
                 ))
                 .returning(people::id)
                 .get_result(conn)?;
+            person_ids.push(id);
             tokens.push(keys.issue(id).map_err(|e| anyhow::anyhow!("{e}"))?);
             if i < 100 {
                 logins.push(email);
@@ -87,12 +106,85 @@ pub fn load(
             ids.push(event(conn, host, i, Some(5_000))?);
         }
         let rush_event = event(conn, hosts[0], event_count, Some(RUSH_SEATS))?;
+        let organiser = if organisers {
+            Some(organiser(conn, &keys, hosts[0], &person_ids, &hash)?)
+        } else {
+            None
+        };
         Ok(Dataset {
             events: ids,
             rush_event,
             tokens,
             logins,
+            organiser,
         })
+    })
+}
+
+/// An organiser of `host` (a staff role, a browser session, a token) and an event of `host`
+/// with `ROSTER_SIZE` confirmed registrations of bench people, written as
+/// `registrations::register` writes them (status, code, seats taken).
+fn organiser(
+    conn: &mut AnyConnection,
+    keys: &JwtKeys,
+    host: i64,
+    person_ids: &[i64],
+    hash: &str,
+) -> anyhow::Result<Organiser> {
+    anyhow::ensure!(
+        person_ids.len() >= ROSTER_SIZE,
+        "fewer people than the roster"
+    );
+    let now = kolo::db::now();
+    let id: i64 = diesel::insert_into(people::table)
+        .values((
+            people::email.eq("bench-organiser@example.org"),
+            people::password_hash.eq(hash),
+            people::full_name.eq("Bench Organiser"),
+            people::search_text.eq("bench organiser"),
+            people::locale.eq("sr-Latn"),
+            people::email_verified_at.eq(Some(now)),
+            people::created_at.eq(now),
+            people::updated_at.eq(now),
+        ))
+        .returning(people::id)
+        .get_result(conn)?;
+    diesel::insert_into(staff_roles::table)
+        .values((
+            staff_roles::organisation_id.eq(host),
+            staff_roles::person_id.eq(id),
+            staff_roles::role.eq("organiser"),
+            staff_roles::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    let ttl = Duration::hours(12);
+    let secret = kolo::auth::sessions::create(conn, id, ttl, now)?;
+    let event = event(conn, host, 9_999, Some(5_000))?;
+    let mut codes = Vec::with_capacity(ROSTER_SIZE);
+    for (i, person) in person_ids.iter().take(ROSTER_SIZE).enumerate() {
+        let code = format!("BQ{i:08}");
+        diesel::insert_into(registrations::table)
+            .values((
+                registrations::event_id.eq(event),
+                registrations::person_id.eq(Some(*person)),
+                registrations::status.eq("confirmed"),
+                registrations::code.eq(&code),
+                registrations::answers.eq("{}"),
+                registrations::locale.eq(Locale::ALL[i % Locale::ALL.len()].tag()),
+                registrations::created_at.eq(now),
+                registrations::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        codes.push(code);
+    }
+    diesel::update(events::table.find(event))
+        .set(events::seats_taken.eq(ROSTER_SIZE as i32))
+        .execute(conn)?;
+    Ok(Organiser {
+        event,
+        cookie: format!("{}={secret}", kolo::web::page::SESSION_COOKIE).into(),
+        token: keys.issue(id).map_err(|e| anyhow::anyhow!("{e}"))?,
+        codes,
     })
 }
 

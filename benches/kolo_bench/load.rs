@@ -23,6 +23,8 @@ pub struct Req {
     pub token: Option<String>,
     pub body: Option<Bytes>,
     pub accept_language: Option<&'static str>,
+    /// A `Cookie` header (a browser session), shared by every request that sends it.
+    pub cookie: Option<Arc<str>>,
 }
 
 impl Req {
@@ -33,6 +35,7 @@ impl Req {
             token: None,
             body: None,
             accept_language: None,
+            cookie: None,
         }
     }
 
@@ -43,6 +46,7 @@ impl Req {
             token,
             body: Some(Bytes::from(body.to_string())),
             accept_language: None,
+            cookie: None,
         }
     }
 }
@@ -127,6 +131,9 @@ impl Conn {
             .header(hyper::header::HOST, self.addr.to_string());
         if let Some(token) = &req.token {
             builder = builder.header(hyper::header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        if let Some(cookie) = &req.cookie {
+            builder = builder.header(hyper::header::COOKIE, cookie.as_ref());
         }
         if let Some(lang) = req.accept_language {
             builder = builder.header(hyper::header::ACCEPT_LANGUAGE, lang);

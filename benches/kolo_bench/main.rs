@@ -43,6 +43,9 @@ enum Scenario {
     Outbox,
     /// The front page and the event page (HTML), against the JSON list and detail.
     Pages,
+    /// The organisers' roster and print view of an event with 1,000 registrations, and
+    /// check-ins by code beside event-detail reads (issue 14).
+    Organisers,
 }
 
 #[derive(Parser, Debug)]
@@ -72,6 +75,9 @@ struct Cli {
     /// Connections of the rush.
     #[arg(long, default_value_t = 256)]
     rush_connections: usize,
+    /// Check-ins by code per second beside the reads (`organisers`).
+    #[arg(long, default_value_t = 20.0)]
+    check_in_rate: f64,
     /// Logins per second in the login storm.
     #[arg(long, default_value_t = 20.0)]
     login_rate: f64,
@@ -257,11 +263,12 @@ async fn measure(
         Some(s) => s.url.clone(),
     };
     let settings = dataset::settings(&db_url)?;
+    let organisers = runs(Scenario::Organisers);
     let (pool, data) = {
         let settings = settings.clone();
         tokio::task::spawn_blocking(move || -> anyhow::Result<(DbPool, dataset::Dataset)> {
             let pool = kolo::db::connect(&settings.database)?;
-            let data = dataset::load(&mut *pool.get()?, &settings, PEOPLE, EVENTS)?;
+            let data = dataset::load(&mut *pool.get()?, &settings, PEOPLE, EVENTS, organisers)?;
             Ok((pool, data))
         })
         .await??
@@ -334,6 +341,32 @@ async fn measure(
         let page = scenarios::event_page(&ctx).await?;
         report.rows.push(page.against("JSON detail", detail_rps));
         after("pages", &servers);
+    }
+    if organisers {
+        let roster = scenarios::organiser_page(
+            &ctx,
+            "/manage/events/{id}/roster",
+            50,
+            "GET /manage/events/{id}/roster (1,000 registrations, first page of 50)",
+        )
+        .await?;
+        report.rows.push(roster);
+        let print = scenarios::organiser_page(
+            &ctx,
+            "/manage/events/{id}/roster/print",
+            dataset::ROSTER_SIZE,
+            "GET /manage/events/{id}/roster/print (all 1,000 on one page)",
+        )
+        .await?;
+        report.rows.push(print);
+        let (rows, note) = scenarios::check_in_storm(&ctx, cli.check_in_rate).await?;
+        report.rows.extend(rows);
+        report.notes.push(note);
+        report.notes.push(format!(
+            "organisers: an event of the first host with {} confirmed registrations of bench people; an organiser of that host with a browser session (a web_sessions row, the cookie sent with every page request) and an access token (check-ins)",
+            dataset::ROSTER_SIZE
+        ));
+        after("organisers", &servers);
     }
     if runs(Scenario::Registrations) {
         let storage_name = if scratch.is_some() {

@@ -269,3 +269,98 @@ pub async fn login_storm(ctx: &Ctx<'_>, rate: f64) -> anyhow::Result<(Vec<Row>, 
     let stormy = stormy.against("quiet reads", Some(quiet.rate));
     Ok((vec![quiet, stormy, login_row], note))
 }
+
+/// The organisers' event, built when `organisers` runs.
+fn organiser<'a>(ctx: &'a Ctx<'_>) -> anyhow::Result<&'a crate::dataset::Organiser> {
+    ctx.data
+        .organiser
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("the data set has no organisers' event"))
+}
+
+/// An organiser's page (HTML) of the event with `ROSTER_SIZE` registrations, in her session.
+/// `rows`: how many people the page must list (checked once before measuring).
+pub async fn organiser_page(
+    ctx: &Ctx<'_>,
+    path: &str,
+    rows: usize,
+    name: &str,
+) -> anyhow::Result<Row> {
+    let org = organiser(ctx)?;
+    let (path, cookie) = (
+        path.replace("{id}", &org.event.to_string()),
+        org.cookie.clone(),
+    );
+    let mut probe = Req::get(path.clone());
+    probe.cookie = Some(cookie.clone());
+    let (status, body) = load::Conn::open(ctx.addrs()[0]).await?.send(&probe).await?;
+    let listed = String::from_utf8_lossy(&body)
+        .matches("Bench Person ")
+        .count();
+    anyhow::ensure!(
+        status == 200 && listed == rows,
+        "{path}: status {status}, {listed} people listed instead of {rows}"
+    );
+    let make: MakeReq = Arc::new(move |seq| {
+        let mut req = Req::get(path.clone());
+        req.cookie = Some(cookie.clone());
+        req.accept_language = Some(LANGS[(seq % 10) as usize]);
+        req
+    });
+    Ok(ctx.measure(name, make).await?.0)
+}
+
+/// Event detail reads with and without check-ins by code at a fixed rate beside them: the
+/// JSON API's `POST /api/v1/events/{id}/check-in`, which is the door page's service
+/// (`roster::check_in_code`). Each code once (the first `ROSTER_SIZE` check-ins).
+pub async fn check_in_storm(ctx: &Ctx<'_>, rate: f64) -> anyhow::Result<(Vec<Row>, String)> {
+    let org = organiser(ctx)?;
+    let (quiet, quiet_stats) = event_detail(ctx, "reads, quiet (GET event detail)").await?;
+    let (event, token, codes) = (org.event, org.token.clone(), Arc::new(org.codes.clone()));
+    let make_check_in: MakeReq = Arc::new(move |seq| {
+        let code = &codes[(seq as usize) % codes.len()];
+        Req::post(
+            format!("/api/v1/events/{event}/check-in"),
+            Some(token.clone()),
+            &json!({ "code": code }),
+        )
+    });
+    let check_in_conns = 4;
+    let (addrs, storm) = (ctx.addrs(), ctx.warmup + ctx.duration);
+    let check_ins = tokio::spawn(async move {
+        load::fixed_rate(&addrs, check_in_conns, rate, storm, make_check_in).await
+    });
+    let (busy, busy_stats) = event_detail(ctx, "reads during check-ins (GET event detail)").await?;
+    let stats = check_ins.await??;
+    anyhow::ensure!(
+        stats.requests as usize <= org.codes.len(),
+        "{} check-ins for {} codes: some code was checked in twice",
+        stats.requests,
+        org.codes.len()
+    );
+    let mut row = Row::from_stats(
+        "check-in by code during event-detail reads",
+        format!(
+            "POST /api/v1/events/{{id}}/check-in (the door page's service, roster::check_in_code), \
+             fixed {rate:.0}/s over {check_in_conns} conns beside {} conns of reads; each code once; {:.0} s",
+            ctx.conns,
+            stats.elapsed.as_secs_f64()
+        ),
+        &stats,
+    );
+    row.load1 = busy.load1;
+    let note = format!(
+        "check-ins: {} done ({} errors) at {:.1}/s, p50 {:.2} ms, p99 {:.2} ms; reads' p99 {:.2} ms quiet vs {:.2} ms beside them; reads {:.0}/s vs {:.0}/s",
+        stats.requests,
+        stats.errors,
+        stats.rps(),
+        stats.percentile_ms(50.0),
+        stats.percentile_ms(99.0),
+        quiet_stats.percentile_ms(99.0),
+        busy_stats.percentile_ms(99.0),
+        quiet_stats.rps(),
+        busy_stats.rps(),
+    );
+    let busy = busy.against("quiet reads", Some(quiet.rate));
+    Ok((vec![quiet, busy, row], note))
+}

@@ -12,11 +12,11 @@ use reqwest::Method;
 use crate::access_world::{World, ROLES};
 use crate::helpers::spawn_app;
 
-struct Row {
-    method: &'static str,
-    path: &'static str,
+pub struct Row {
+    pub method: &'static str,
+    pub path: &'static str,
     body: &'static str,
-    expect: [u16; 8],
+    pub expect: [u16; 8],
 }
 
 const fn r(method: &'static str, path: &'static str, body: &'static str, expect: [u16; 8]) -> Row {
@@ -29,7 +29,7 @@ const fn r(method: &'static str, path: &'static str, body: &'static str, expect:
 }
 
 #[rustfmt::skip]
-const MATRIX: &[Row] = &[
+pub const MATRIX: &[Row] = &[
     //                                                                                              anon unver memb  rep other org  owner admin
     r("GET",    "/healthz", "",                                                                     [200, 200, 200, 200, 200, 200, 200, 200]),
     r("GET",    "/readyz", "",                                                                      [200, 200, 200, 200, 200, 200, 200, 200]),

@@ -50,6 +50,7 @@ mod schema_inputs;
 mod search_fold;
 mod sweep;
 mod token_attacks;
+mod web_access_matrix;
 mod web_account;
 #[allow(dead_code)]
 mod web_client;
