@@ -223,65 +223,19 @@ async fn check_in(
     let person = page.person()?.id;
     let id = path.into_inner();
     let code = form.code.trim();
-    let done = roster::check_in_code(&state, person, id, code.to_owned()).await;
-    match done {
-        Ok((v, true)) => {
-            answer(
-                &page,
-                &req,
-                &state,
-                person,
-                id,
-                Outcome::CheckedIn,
-                Some(&v),
-                code,
-            )
-            .await
-        }
-        Ok((v, false)) => {
-            answer(
-                &page,
-                &req,
-                &state,
-                person,
-                id,
-                Outcome::Already,
-                Some(&v),
-                code,
-            )
-            .await
-        }
+    let (outcome, v) = match roster::check_in_code(&state, person, id, code.to_owned()).await {
+        Ok((v, true)) => (Outcome::CheckedIn, Some(v)),
+        Ok((v, false)) => (Outcome::Already, Some(v)),
         Err(AppError::NotFound("registration") | AppError::Validation(_)) => {
-            answer(
-                &page,
-                &req,
-                &state,
-                person,
-                id,
-                Outcome::Unknown,
-                None,
-                code,
-            )
-            .await
+            (Outcome::Unknown, None)
         }
         Err(AppError::Conflict {
             code: "not_confirmed",
             ..
-        }) => {
-            answer(
-                &page,
-                &req,
-                &state,
-                person,
-                id,
-                Outcome::NotConfirmed,
-                None,
-                code,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+        }) => (Outcome::NotConfirmed, None),
+        Err(e) => return Err(e.into()),
+    };
+    answer(&page, &req, &state, person, id, outcome, v.as_ref(), code).await
 }
 
 async fn undo(
